@@ -1,0 +1,48 @@
+/**
+ * The recorded relevance baseline CI gates on. Scores are deterministic (same corpus, same queries,
+ * same code → same numbers), so any drop is a real regression; timing is never gated.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import type { RelevanceReport } from './measure/measure-queries'
+import type { QueryScores } from './metrics/index'
+
+/** Scores per evaluation key (`<query set>@<engine>`): overall, and nDCG@10 per query type. */
+export interface Baseline {
+  readonly [key: string]: { readonly overall: QueryScores; readonly ndcg10ByType: Readonly<Record<string, number>> }
+}
+
+/** Drops smaller than this are float noise from summation order, not regressions. */
+const FLOAT_TOLERANCE = 1e-9
+
+export function baselineEntry(report: RelevanceReport): Baseline[string] {
+  return {
+    overall: report.overall,
+    ndcg10ByType: Object.fromEntries(Object.entries(report.byType).map(([type, scores]) => [type, scores.ndcg10])),
+  }
+}
+
+export function readBaseline(path: string): Baseline {
+  return JSON.parse(readFileSync(path, 'utf8')) as Baseline
+}
+
+/** Writes entries sorted by key, numbers rounded to 6 places, so diffs of the file stay readable. */
+export function writeBaseline(path: string, baseline: Baseline): void {
+  const sorted = Object.fromEntries(Object.keys(baseline).sort().map((key) => [key, baseline[key]]))
+  writeFileSync(path, `${JSON.stringify(sorted, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v), 2)}\n`)
+}
+
+/** Every score of `current` that fell below `recorded`, as readable lines; empty when nothing regressed. */
+export function findRegressions(key: string, recorded: Baseline[string], current: RelevanceReport, tolerance = 0): string[] {
+  const problems: string[] = []
+  const allowed = tolerance + FLOAT_TOLERANCE
+  for (const metric of ['ndcg10', 'mrr10', 'recall10', 'recall100'] as const) {
+    const before = recorded.overall[metric]
+    const now = current.overall[metric]
+    if (now < before - allowed) problems.push(`${key}: ${metric} ${now.toFixed(4)} < baseline ${before.toFixed(4)}`)
+  }
+  for (const [type, before] of Object.entries(recorded.ndcg10ByType)) {
+    const now = current.byType[type]?.ndcg10 ?? 0
+    if (now < before - allowed) problems.push(`${key}: nDCG@10 of "${type}" queries ${now.toFixed(4)} < baseline ${before.toFixed(4)}`)
+  }
+  return problems
+}

@@ -1,0 +1,128 @@
+/**
+ * Relevance evaluation: nDCG@10, MRR@10, Recall@10 and Recall@100, overall and per query type, for
+ * graded judgments in the format of ../shared/eval/seeds-queries.dev.jsonl ({qid, query, type, qrels}).
+ *
+ *   npx tsx bench/eval.ts                                         the dev sets (seeds, seeds in traditional script, laws questions)
+ *   npx tsx bench/eval.ts --corpus <jsonl|jsonl.gz|dir> --queries <jsonl> [--engine zhsearch]
+ *   npx tsx bench/eval.ts --check [--baseline bench/baseline.json]    exit 1 if a score fell below the baseline
+ *   npx tsx bench/eval.ts --write-baseline                             record the current scores
+ *
+ * Without ../shared (a clean clone) the default dev sets are missing: eval says so and exits 0.
+ */
+import { basename, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { type Baseline, baselineEntry, findRegressions, readBaseline, writeBaseline } from './baseline'
+import { type BenchDoc, loadCorpus } from './data/corpus'
+import { type JudgedQuery, loadJudgments } from './data/judgments'
+import { PACKAGE_ROOT, SHARED_FILES, ifExists } from './data/locations'
+import { traditionalTwins } from './data/traditional-queries'
+import { createEngine } from './engines/registry'
+import { type RelevanceReport, measureRelevance } from './measure/measure-queries'
+import type { QueryScores } from './metrics/index'
+
+interface EvalSet {
+  readonly name: string
+  readonly corpus: string
+  readonly queries: readonly JudgedQuery[]
+}
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    queries: { type: 'string' },
+    engine: { type: 'string', default: 'zhsearch' },
+    baseline: { type: 'string', default: join(PACKAGE_ROOT, 'bench', 'baseline.json') },
+    check: { type: 'boolean', default: false },
+    'write-baseline': { type: 'boolean', default: false },
+    tolerance: { type: 'string', default: '0' },
+    'per-query': { type: 'boolean', default: false },
+  },
+})
+
+/** The dev sets evaluated when no --corpus/--queries is given, where ../shared has them. */
+function defaultSets(): EvalSet[] {
+  const sets: EvalSet[] = []
+  const paragraphs = ifExists(SHARED_FILES.seedParagraphs)
+  const seedQueries = ifExists(SHARED_FILES.seedQueries)
+  if (paragraphs && seedQueries) {
+    const judged = loadJudgments(seedQueries)
+    sets.push({ name: 'seeds-queries.dev', corpus: paragraphs, queries: judged })
+    sets.push({ name: 'seeds-queries.dev-traditional', corpus: paragraphs, queries: traditionalTwins(judged) })
+  }
+  const laws = ifExists(SHARED_FILES.lawsCorpus)
+  const lawsQuestions = ifExists(SHARED_FILES.lawsQuestions)
+  if (laws && lawsQuestions) sets.push({ name: 'laws-questions.dev', corpus: laws, queries: loadJudgments(lawsQuestions) })
+  return sets
+}
+
+function requestedSets(): EvalSet[] {
+  if (!values.corpus && !values.queries) return defaultSets()
+  if (!values.corpus || !values.queries) throw new Error('eval: give both --corpus and --queries (or neither, for the dev sets)')
+  return [{ name: basename(values.queries).replace(/\.jsonl$/, ''), corpus: values.corpus, queries: loadJudgments(values.queries) }]
+}
+
+const percent = (value: number): string => value.toFixed(4)
+
+function scoreRow(label: string, count: number, s: QueryScores): string {
+  return `| ${label} | ${count} | ${percent(s.ndcg10)} | ${percent(s.mrr10)} | ${percent(s.recall10)} | ${percent(s.recall100)} |`
+}
+
+function renderReport(key: string, report: RelevanceReport): string {
+  const lines = [`## ${key}`, '', '| queries | n | nDCG@10 | MRR@10 | Recall@10 | Recall@100 |', '|---|---|---|---|---|---|']
+  lines.push(scoreRow('**all**', report.queries, report.overall))
+  for (const [type, scores] of Object.entries(report.byType)) lines.push(scoreRow(type, scores.queries, scores))
+  if (values['per-query']) {
+    lines.push('', '| qid | type | query | nDCG@10 | top 3 |', '|---|---|---|---|---|')
+    for (const q of report.perQuery) lines.push(`| ${q.qid} | ${q.type} | ${q.query} | ${percent(q.scores.ndcg10)} | ${q.top.slice(0, 3).join(' ')} |`)
+  }
+  return lines.join('\n')
+}
+
+async function main(): Promise<number> {
+  const sets = requestedSets()
+  if (sets.length === 0) {
+    process.stdout.write(`eval: no judged dev sets found under ${join(PACKAGE_ROOT, '..', 'shared')}; nothing to evaluate.\n`)
+    return 0
+  }
+  const engineName = values.engine ?? 'zhsearch'
+  const corpora = new Map<string, BenchDoc[]>()
+  const reports = new Map<string, RelevanceReport>()
+  for (const set of sets) {
+    let docs = corpora.get(set.corpus)
+    if (!docs) corpora.set(set.corpus, (docs = loadCorpus(set.corpus)))
+    const engine = await createEngine(engineName)
+    await engine.build(docs)
+    const key = `${set.name}@${engineName}`
+    const report = await measureRelevance(engine, set.queries)
+    reports.set(key, report)
+    process.stdout.write(`${renderReport(key, report)}\n\n`)
+  }
+
+  const baselinePath = values.baseline as string
+  if (values['write-baseline']) {
+    const existing: Baseline = ifExists(baselinePath) ? readBaseline(baselinePath) : {}
+    const updated: Record<string, Baseline[string]> = { ...existing }
+    for (const [key, report] of reports) updated[key] = baselineEntry(report)
+    writeBaseline(baselinePath, updated)
+    process.stdout.write(`eval: baseline written to ${baselinePath}\n`)
+  }
+  if (values.check) {
+    if (!ifExists(baselinePath)) throw new Error(`eval: no baseline at ${baselinePath}; record one with --write-baseline`)
+    const baseline = readBaseline(baselinePath)
+    const tolerance = Number(values.tolerance)
+    const problems: string[] = []
+    for (const [key, report] of reports) {
+      const recorded = baseline[key]
+      if (recorded) problems.push(...findRegressions(key, recorded, report, tolerance))
+      else process.stdout.write(`eval: no baseline for ${key}; not checked\n`)
+    }
+    if (problems.length > 0) {
+      process.stderr.write(`eval: relevance fell below the baseline:\n  ${problems.join('\n  ')}\n`)
+      return 1
+    }
+    process.stdout.write('eval: no score below the baseline\n')
+  }
+  return 0
+}
+
+process.exitCode = await main()

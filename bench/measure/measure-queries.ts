@@ -1,0 +1,74 @@
+/**
+ * Query measurements: relevance over judged query sets (top 100 per query) and latency over the
+ * query mix (top 10, one warm-up round, then the median time of each query over `rounds` rounds).
+ */
+import type { JudgedQuery } from '../data/judgments'
+import type { LatencyKind, LatencyQuery } from '../data/latency-queries'
+import type { BenchEngine } from '../engines/bench-engine'
+import {
+  type LatencySummary,
+  type QueryScores,
+  PAGE_DEPTH,
+  RECALL_DEPTH,
+  meanScores,
+  median,
+  scoreQuery,
+  summarizeLatency,
+} from '../metrics/index'
+
+export interface RelevanceReport {
+  readonly queries: number
+  readonly overall: QueryScores
+  readonly byType: Readonly<Record<string, QueryScores & { queries: number }>>
+  /** Each query's scores and top 10, for looking into failures. */
+  readonly perQuery: readonly { qid: string; query: string; type: string; scores: QueryScores; top: readonly string[] }[]
+}
+
+/** Runs every judged query at depth 100 and averages the scores, overall and per query type. */
+export async function measureRelevance(engine: BenchEngine, queries: readonly JudgedQuery[]): Promise<RelevanceReport> {
+  const perQuery: { qid: string; query: string; type: string; scores: QueryScores; top: string[] }[] = []
+  for (const q of queries) {
+    const ranked = await engine.search(q.query, RECALL_DEPTH)
+    perQuery.push({ qid: q.qid, query: q.query, type: q.type, scores: scoreQuery(ranked, q.qrels), top: ranked.slice(0, PAGE_DEPTH) })
+  }
+  const types = [...new Set(perQuery.map((q) => q.type))].sort()
+  const byType = Object.fromEntries(
+    types.map((type) => {
+      const group = perQuery.filter((q) => q.type === type)
+      return [type, { ...meanScores(group.map((q) => q.scores)), queries: group.length }]
+    }),
+  )
+  return { queries: queries.length, overall: meanScores(perQuery.map((q) => q.scores)), byType, perQuery }
+}
+
+export interface LatencyReport {
+  readonly all: LatencySummary
+  readonly byKind: Readonly<Partial<Record<LatencyKind, LatencySummary>>>
+  /** Kinds the engine could not run (filtered queries without native filtering). */
+  readonly skipped: readonly LatencyKind[]
+}
+
+/** Times each query of the mix at depth 10; `rounds` timed rounds after one warm-up round. */
+export async function measureLatency(engine: BenchEngine, queries: readonly LatencyQuery[], rounds: number): Promise<LatencyReport> {
+  const runnable = queries.filter((q) => q.kind !== 'filtered' || engine.searchInCategory)
+  const times: number[][] = runnable.map(() => [])
+  for (let round = 0; round <= rounds; round++) {
+    for (let i = 0; i < runnable.length; i++) {
+      const q = runnable[i] as LatencyQuery
+      const start = performance.now()
+      const result =
+        q.kind === 'filtered' && engine.searchInCategory && q.category !== undefined
+          ? engine.searchInCategory(q.text, PAGE_DEPTH, q.category)
+          : engine.search(q.text, PAGE_DEPTH)
+      // Awaiting a plain array would add a microtask to every synchronous engine's time.
+      if (result instanceof Promise) await result
+      const elapsed = performance.now() - start
+      if (round > 0) (times[i] as number[]).push(elapsed)
+    }
+  }
+  const medians = times.map((samples) => median(samples))
+  const kinds = [...new Set(runnable.map((q) => q.kind))]
+  const byKind = Object.fromEntries(kinds.map((kind) => [kind, summarizeLatency(medians.filter((_, i) => runnable[i]?.kind === kind))]))
+  const skipped = [...new Set(queries.filter((q) => !runnable.includes(q)).map((q) => q.kind))]
+  return { all: summarizeLatency(medians), byKind, skipped }
+}

@@ -1,0 +1,58 @@
+/**
+ * One child process = one engine, so its memory is its own. Reads the datasets file, measures every
+ * dataset in turn, dropping each index before the next, and writes the result JSON.
+ * Run by bench/run.ts as `node --expose-gc --import tsx bench/worker.ts <engine> <runs> <datasets.json> <result.json>`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { type BenchJob, type DatasetJob, type DatasetResult, type EngineDatasetResult, SEGMENTATION_JOB } from './job'
+import { createEngine } from './engines/registry'
+import { measureBuild, measurePersistence } from './measure/measure-build'
+import { measureLatency, measureRelevance } from './measure/measure-queries'
+import { measureSegmentation } from './measure/measure-segmentation'
+import { megabytesPerSecond } from './metrics/index'
+
+/** Queries whose answers must survive a save/load round trip. */
+const LOAD_PROBES = 20
+
+async function measureDataset(engineName: string, dataset: DatasetJob, runs: number): Promise<EngineDatasetResult> {
+  const create = () => createEngine(engineName)
+  const { engine, measurement } = await measureBuild(create, dataset.docs, runs)
+  const seconds = measurement.medianBuildMs / 1000
+  const probes = dataset.latency.slice(0, LOAD_PROBES).map((q) => q.text)
+  const persistence = await measurePersistence(engine, create, { runs, probes })
+  const relevance: Record<string, Awaited<ReturnType<typeof measureRelevance>>> = {}
+  for (const set of dataset.querySets) relevance[set.name] = await measureRelevance(engine, set.queries)
+  const latency = await measureLatency(engine, dataset.latency, runs)
+  return {
+    build: {
+      ...measurement,
+      MBps: megabytesPerSecond(dataset.textBytes, measurement.medianBuildMs),
+      docsPerSecond: dataset.docs.length / seconds,
+      heapRatio: measurement.heapBytes === null ? null : measurement.heapBytes / dataset.textBytes,
+    },
+    persistence: persistence && { ...persistence, ratio: persistence.bytes / dataset.textBytes },
+    latency,
+    relevance,
+  }
+}
+
+async function main(): Promise<void> {
+  const [engine, runsText, jobPath, resultPath] = process.argv.slice(2)
+  const runs = Number(runsText)
+  if (!engine || !jobPath || !resultPath || !(runs >= 1)) throw new Error('usage: worker.ts <engine> <runs> <datasets.json> <result.json>')
+  const job = JSON.parse(readFileSync(jobPath, 'utf8')) as BenchJob
+  const datasets: Record<string, DatasetResult> = {}
+  for (const dataset of job.datasets) {
+    try {
+      datasets[dataset.name] =
+        engine === SEGMENTATION_JOB
+          ? { kind: 'segmentation', result: measureSegmentation(dataset.docs, dataset.textBytes, runs) }
+          : { kind: 'engine', result: await measureDataset(engine, dataset, runs) }
+    } catch (error) {
+      datasets[dataset.name] = { kind: 'error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }
+    }
+  }
+  writeFileSync(resultPath, JSON.stringify({ engine, datasets }))
+}
+
+await main()

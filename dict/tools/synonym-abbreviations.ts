@@ -1,0 +1,212 @@
+/**
+ * Mines abbreviations by character subsequence: a short form S (2–4 characters) built from the leading
+ * characters of the words of a long form L, as Chinese abbreviations are (医疗|保障 → 医保,
+ * 卫生|健康|委员会 → 卫健委, 医疗|联合体 → 医联体, 集中|采购 → 集采, 招标|投标 → 招投标).
+ *
+ * Reliability filters, each with its reason:
+ * - S is used as a word in the corpora (a jieba token in at least {@link MIN_SHORT_DOCS} documents);
+ * - S is not an everyday word of its own (jieba's general lexicon: either tagged abbreviation, unknown, or rare);
+ * - S and L occur together in at least one document (the text that abbreviates also spells out);
+ * - S and L are used in the same contexts (cosine of their left/right neighbour words), which rejects
+ *   look-alikes such as 补办 "reissue" vs 补偿办法 "compensation rules";
+ * - among the long forms of one S, only the dominant ones (by context similarity) are kept.
+ */
+import nodejieba from 'nodejieba'
+import type { CorpusText } from './synonym-corpus'
+import { fullText } from './synonym-corpus'
+import { ABBREVIATION_TAG, type LexiconEntry } from './synonym-general-lexicon'
+import { HAN_RUN, type SynonymPair } from './synonym-pair'
+
+/** Weight of a mined abbreviation: reliable but unconfirmed by the text itself, so below a declared form. */
+export const ABBREVIATION_WEIGHT = 0.7
+
+const SHORT_MIN_CHARS = 2
+const SHORT_MAX_CHARS = 4
+/** Long forms of more words than this are phrases, not names. */
+const LONG_MAX_WORDS = 4
+const LONG_MAX_CHARS = 10
+/** S must recur: a one-off token is as likely a segmentation slip as an abbreviation. */
+const MIN_SHORT_DOCS = 2
+/** L must recur for the same reason. */
+const MIN_LONG_DOCS = 3
+/** Documents that must contain both S and L. */
+const MIN_SHARED_DOCS = 1
+/** An untagged general word at least this frequent in jieba's lexicon (工人 10209, 公安 2800) is an ordinary word. */
+const ORDINARY_WORD_FREQUENCY = 300
+/**
+ * Minimum context similarity of S and L. Chosen by judging mined pairs by hand: true pairs mostly score
+ * above 0.15 (医保/医疗保障 0.50, 残联/残疾人联合会 0.89), look-alikes mostly below 0.1 (补办/补偿办法 0.05).
+ */
+const MIN_CONTEXT_SIMILARITY = 0.15
+/**
+ * A short form that is itself a word of general Chinese (not tagged abbreviation by jieba) needs stronger
+ * evidence: this similarity and {@link MIN_SHARED_DOCS_FOR_WORDS} shared documents (履职/履行职责 passes, 学制/学习制度 does not).
+ */
+const MIN_CONTEXT_SIMILARITY_FOR_WORDS = 0.3
+const MIN_SHARED_DOCS_FOR_WORDS = 2
+/** Long forms whose support falls below this share of the best one for the same S are dropped. */
+const DOMINANCE_SHARE = 0.5
+/** At most this many long forms per short form (医保 → 医疗保障, 医疗保险). */
+const MAX_LONG_FORMS = 3
+
+/** True when jieba's general lexicon lists S as an abbreviation or not at all (卫健委, 医联体). */
+function isKnownOrNewAbbreviation(short: string, lexicon: ReadonlyMap<string, LexiconEntry>): boolean {
+  const entry = lexicon.get(short)
+  return entry === undefined || entry.tag === ABBREVIATION_TAG
+}
+
+/** True when S could be an abbreviation rather than an everyday word, judged by jieba's general lexicon. */
+export function mayBeAbbreviation(short: string, lexicon: ReadonlyMap<string, LexiconEntry>): boolean {
+  const entry = lexicon.get(short)
+  return entry === undefined || entry.tag === ABBREVIATION_TAG || entry.frequency < ORDINARY_WORD_FREQUENCY
+}
+
+/**
+ * What each word of a long form may give to its abbreviation. Every word gives something, so L is exactly
+ * the words S stands for: its first character; first + last for three characters (联合体 → 联体);
+ * first + third for a four-character word, which is two morphemes (环境保护 → 环保); a final
+ * one-character word (税, 委, 法) gives itself.
+ */
+function contributionsOf(word: string): string[] {
+  const chars = [...word]
+  if (chars.length === 1) return [word]
+  const options = [chars[0] ?? '']
+  if (chars.length === 3) options.push(`${chars[0] ?? ''}${chars[2] ?? ''}`)
+  // A four-character word is two morphemes and gives one character from each, never just its first.
+  if (chars.length === 4) return [`${chars[0] ?? ''}${chars[2] ?? ''}`]
+  return options
+}
+
+/** Words that join phrases rather than name things: a long form containing one is a phrase, not a name. */
+const LINKING_WORDS = new Set(['的', '和', '或', '或者', '及', '与', '以及', '等', '对', '向', '在', '为', '由', '将', '把', '被', '从', '按', '应当', '不得', '可以', '以下', '以上', '之', '其', '并', '中', '内', '后', '前'])
+/** Numerals: 第二十八 is not short for 第二百一十八条. */
+const NUMERAL = /[一二三四五六七八九十百千万零〇两第]/u
+
+/** True when a word sequence can be a long form: no linking words, and one-character words only at the end. */
+export function isNameLike(words: readonly string[]): boolean {
+  return words.every((word, index) => !LINKING_WORDS.has(word) && (word.length >= 2 || index === words.length - 1))
+}
+
+/** Every abbreviation of the word sequence that is a prefix of some candidate S, extended word by word. */
+export function abbreviationsOf(words: readonly string[], prefixes: ReadonlySet<string>): string[] {
+  let partial = ['']
+  words.forEach((word) => {
+    const next: string[] = []
+    for (const head of partial) {
+      for (const part of contributionsOf(word)) {
+        const candidate = head + part
+        if (candidate.length <= SHORT_MAX_CHARS && prefixes.has(candidate)) next.push(candidate)
+      }
+    }
+    partial = [...new Set(next)]
+  })
+  return partial
+}
+
+interface Tally {
+  readonly docs: Map<string, Set<number>>
+}
+
+function countDoc(tally: Tally, key: string, doc: number): void {
+  let docs = tally.docs.get(key)
+  if (docs === undefined) tally.docs.set(key, (docs = new Set()))
+  docs.add(doc)
+}
+
+/** The words just left and right of each occurrence: two forms of one name are used in the same contexts. */
+type ContextVector = Map<string, number>
+
+function addContext(vectors: Map<string, ContextVector>, form: string, left: string | undefined, right: string | undefined): void {
+  let vector = vectors.get(form)
+  if (vector === undefined) vectors.set(form, (vector = new Map()))
+  if (left !== undefined) vector.set(`<${left}`, (vector.get(`<${left}`) ?? 0) + 1)
+  if (right !== undefined) vector.set(`>${right}`, (vector.get(`>${right}`) ?? 0) + 1)
+}
+
+/** Cosine similarity of two context vectors, in [0, 1]. */
+export function contextSimilarity(a: ContextVector | undefined, b: ContextVector | undefined): number {
+  if (a === undefined || b === undefined) return 0
+  let dot = 0
+  let normA = 0
+  let normB = 0
+  for (const [key, count] of a) {
+    normA += count * count
+    dot += count * (b.get(key) ?? 0)
+  }
+  for (const count of b.values()) normB += count * count
+  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB)
+}
+
+function sharedCount(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  let shared = 0
+  for (const doc of a) if (b.has(doc)) shared++
+  return shared
+}
+
+/** Mines subsequence abbreviations from segmented texts (see the module comment for the filters). */
+export function mineAbbreviations(texts: readonly CorpusText[], lexicon: ReadonlyMap<string, LexiconEntry>): SynonymPair[] {
+  const segmented = texts.map((text) => nodejieba.cut(fullText(text)))
+  const shortTally: Tally = { docs: new Map() }
+  segmented.forEach((words, doc) => {
+    for (const word of words) {
+      if (word.length >= SHORT_MIN_CHARS && word.length <= SHORT_MAX_CHARS && HAN_RUN.test(word)) countDoc(shortTally, word, doc)
+    }
+  })
+  const shorts = new Set([...shortTally.docs].filter(([word, docs]) => docs.size >= MIN_SHORT_DOCS && !NUMERAL.test(word) && mayBeAbbreviation(word, lexicon)).map(([word]) => word))
+  const prefixes = new Set([...shorts].flatMap((short) => [...short].map((_, end) => short.slice(0, end + 1))))
+
+  const longTally: Tally = { docs: new Map() }
+  const longsOfShort = new Map<string, Set<string>>()
+  const contexts = new Map<string, ContextVector>()
+  segmented.forEach((words, doc) => {
+    for (let start = 0; start < words.length; start++) {
+      for (let count = 1; count <= LONG_MAX_WORDS && start + count <= words.length; count++) {
+        const span = words.slice(start, start + count)
+        const long = span.join('')
+        if (long.length > LONG_MAX_CHARS || !HAN_RUN.test(long)) break
+        if (long.length < SHORT_MIN_CHARS * 2 || !isNameLike(span)) continue
+        for (const short of abbreviationsOf(span, prefixes)) {
+          // A contiguous piece of L (医疗 in 医疗保障) is a truncation, not an abbreviation.
+          if (!shorts.has(short) || long.includes(short)) continue
+          countDoc(longTally, long, doc)
+          addContext(contexts, long, words[start - 1], words[start + count])
+          let longs = longsOfShort.get(short)
+          if (longs === undefined) longsOfShort.set(short, (longs = new Set()))
+          longs.add(long)
+        }
+      }
+    }
+  })
+
+  for (const words of segmented) {
+    words.forEach((word, index) => {
+      if (longsOfShort.has(word)) addContext(contexts, word, words[index - 1], words[index + 1])
+    })
+  }
+
+  const pairs: SynonymPair[] = []
+  for (const short of [...longsOfShort.keys()].sort()) {
+    const shortDocs = shortTally.docs.get(short) ?? new Set<number>()
+    const abbreviationTag = isKnownOrNewAbbreviation(short, lexicon)
+    const scored = [...(longsOfShort.get(short) ?? [])]
+      .map((long) => {
+        const longDocs = longTally.docs.get(long) ?? new Set<number>()
+        return {
+          long,
+          longDocs: longDocs.size,
+          shared: sharedCount(shortDocs, longDocs),
+          similarity: contextSimilarity(contexts.get(short), contexts.get(long)),
+          example: [...longDocs].find((doc) => shortDocs.has(doc)),
+        }
+      })
+      .filter((entry) => entry.longDocs >= MIN_LONG_DOCS && entry.shared >= MIN_SHARED_DOCS && entry.similarity >= MIN_CONTEXT_SIMILARITY)
+      .filter((entry) => abbreviationTag || (entry.shared >= MIN_SHARED_DOCS_FOR_WORDS && entry.similarity >= MIN_CONTEXT_SIMILARITY_FOR_WORDS))
+      .sort((a, b) => b.similarity - a.similarity || a.long.localeCompare(b.long))
+    const best = scored[0]?.similarity ?? 0
+    for (const entry of scored.filter((candidate) => candidate.similarity >= best * DOMINANCE_SHARE).slice(0, MAX_LONG_FORMS)) {
+      const example = texts[entry.example ?? 0]?.id ?? ''
+      pairs.push({ term: short, equivalent: entry.long, kind: 'synonym', weight: ABBREVIATION_WEIGHT, source: 'abbreviation', support: entry.shared, example })
+    }
+  }
+  return pairs
+}

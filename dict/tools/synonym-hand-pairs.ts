@@ -1,0 +1,55 @@
+/**
+ * Reads the hand-curated pairs (colloquial-pairs.tsv): everyday ↔ statutory words and well-known
+ * abbreviations, each checked by a person. Columns: term, targets (comma-separated), kind, area.
+ */
+import { readFileSync } from 'node:fs'
+import type { PairKind, SynonymPair } from './synonym-pair'
+
+/** Weight of an everyday word's statutory expansion: helpful, but the user's own word comes first. */
+export const COLLOQUIAL_WEIGHT = 0.6
+/** Weight of a well-known abbreviation checked by hand (医保 ↔ 医疗保障): as good as a declared one. */
+export const HAND_SYNONYM_WEIGHT = 0.8
+
+const KINDS: ReadonlySet<string> = new Set(['synonym', 'expansion'])
+
+/** One line of colloquial-pairs.tsv, before its targets are checked against the corpus. */
+export interface HandEntry {
+  readonly term: string
+  readonly targets: readonly string[]
+  readonly kind: PairKind
+  readonly area: string
+  readonly line: number
+}
+
+/** Parses colloquial-pairs.tsv; `#` starts a comment line. Throws on a malformed line, naming it. */
+export function readHandEntries(path: string): HandEntry[] {
+  const entries: HandEntry[] = []
+  readFileSync(path, 'utf8').split('\n').forEach((raw, index) => {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) return
+    const [term, targets, kind, area] = line.split('\t')
+    if (term === undefined || targets === undefined || kind === undefined || !KINDS.has(kind)) {
+      throw new Error(`${path}:${index + 1}: expected term<TAB>targets<TAB>synonym|expansion<TAB>area`)
+    }
+    const list = targets.split(',').map((target) => target.trim()).filter((target) => target !== '')
+    entries.push({ term: term.trim(), targets: list, kind: kind as PairKind, area: area?.trim() ?? '', line: index + 1 })
+  })
+  return entries
+}
+
+/** Hand entries as pairs, keeping only targets that occur in the corpus (`frequencies` > 0). */
+export function handPairs(entries: readonly HandEntry[], frequencies: ReadonlyMap<string, number>): { pairs: SynonymPair[]; dropped: string[] } {
+  const pairs: SynonymPair[] = []
+  const dropped: string[] = []
+  for (const entry of entries) {
+    for (const target of entry.targets) {
+      if ((frequencies.get(target) ?? 0) === 0) {
+        dropped.push(`${entry.term} → ${target} (line ${entry.line})`)
+        continue
+      }
+      const weight = entry.kind === 'synonym' ? HAND_SYNONYM_WEIGHT : COLLOQUIAL_WEIGHT
+      pairs.push({ term: entry.term, equivalent: target, kind: entry.kind, weight, source: 'hand', support: 1, example: entry.area })
+    }
+  }
+  return { pairs, dropped }
+}

@@ -1,0 +1,63 @@
+import * as OpenCC from 'opencc-js/t2cn'
+
+/**
+ * Traditional → simplified folding, in two tiers so that the common case costs almost nothing:
+ * a per-character table (built once from opencc-js's own dictionaries) folds every character in a
+ * single pass, and opencc-js's phrase conversion (regional words such as 軟體 → 软件, 計程車 → 出租车)
+ * runs only on text that actually contained a traditional character.
+ */
+type Convert = (text: string) => string
+
+let characterTable: Map<number, number> | undefined
+let phraseConverters: Convert[] | undefined
+
+/** Han code points of the BMP blocks that opencc's character dictionaries cover. */
+const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+]
+
+function converters(): Convert[] {
+  phraseConverters ??= [
+    OpenCC.Converter({ from: 'twp', to: 'cn' }),
+    OpenCC.Converter({ from: 'hk', to: 'cn' }),
+  ]
+  return phraseConverters
+}
+
+function buildCharacterTable(): Map<number, number> {
+  const chars: string[] = []
+  for (const [low, high] of HAN_RANGES) for (let c = low; c <= high; c++) chars.push(String.fromCharCode(c))
+  const table = new Map<number, number>()
+  // One call over all characters, separated by newlines so that no phrase rule can span two of them.
+  for (const convert of converters()) {
+    const converted = convert(chars.join('\n')).split('\n')
+    converted.forEach((to, i) => {
+      const from = chars[i]!
+      if (to.length === 1 && to !== from && !table.has(from.charCodeAt(0))) {
+        table.set(from.charCodeAt(0), to.charCodeAt(0))
+      }
+    })
+  }
+  return table
+}
+
+/** The simplified form of one UTF-16 code unit, or the unit itself. */
+export function simplifiedCharCode(code: number): number {
+  characterTable ??= buildCharacterTable()
+  return characterTable.get(code) ?? code
+}
+
+/**
+ * Phrase-level conversion of text known to contain traditional characters. Returns the input unchanged
+ * when a conversion would change the text's length, because offsets must keep pointing at the original.
+ */
+export function convertTraditionalPhrases(text: string): string {
+  let result = text
+  for (const convert of converters()) {
+    const converted = convert(result)
+    if (converted.length === result.length) result = converted
+  }
+  return result
+}

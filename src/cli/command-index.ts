@@ -1,0 +1,51 @@
+import { statSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { UsageError } from './cli-error'
+import { loadEngine } from './load-engine'
+import { SearchEngine } from '../index'
+
+export const INDEX_USAGE = 'zhsearch index <path...> -o <file.zhs> [--fields title,body] [--id-field id]'
+
+/** Progress is printed at most this often, so a long run shows life without flooding stderr. */
+const PROGRESS_INTERVAL_MS = 1000
+
+export async function commandIndex(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' }, fields: { type: 'string' }, 'id-field': { type: 'string' } },
+  })
+  if (positionals.length === 0) throw new UsageError(`at least one input path is required\nusage: ${INDEX_USAGE}`)
+  if (!values.output) throw new UsageError(`an output file is required (-o <file.zhs>)\nusage: ${INDEX_USAGE}`)
+  const fields = values.fields?.split(',').map((field) => field.trim()).filter(Boolean)
+  if (fields && fields.length === 0) throw new UsageError('--fields needs at least one field name')
+  const started = performance.now()
+  let lastReport = started
+  let engine: SearchEngine | undefined
+  for (const path of positionals) {
+    const next = await loadEngine({
+      corpus: path,
+      fields,
+      idField: values['id-field'],
+      progress: (documents, characters) => {
+        const now = performance.now()
+        if (now - lastReport < PROGRESS_INTERVAL_MS) return
+        lastReport = now
+        process.stderr.write(`\r${path}: ${documents} documents, ${(characters / 1e6).toFixed(1)}M characters, ${((now - started) / 1000).toFixed(1)} s`)
+      },
+    })
+    engine = engine ? merge(engine, next) : next
+  }
+  if (lastReport !== started) process.stderr.write('\n')
+  await engine!.save(values.output)
+  const seconds = (performance.now() - started) / 1000
+  const stats = engine!.stats()
+  const size = statSync(values.output).size
+  process.stdout.write(`indexed ${stats.documents} documents, ${stats.terms} terms in ${seconds.toFixed(1)} s → ${values.output} (${(size / 1e6).toFixed(2)} MB)\n`)
+}
+
+/** Several input paths go into one index; the later path's documents are added to the first engine. */
+function merge(into: SearchEngine, from: SearchEngine): SearchEngine {
+  into.addAll(from.documents())
+  return into
+}

@@ -1,0 +1,79 @@
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { ZhsearchError, type SearchEngine } from '../index'
+import { UsageError } from './cli-error'
+import { formatHits, highlightMarkers } from './format-hits'
+import { loadEngine } from './load-engine'
+
+export const SEARCH_USAGE = `zhsearch search <query> [-i <file.zhs> | -c <corpus>] [-k 10] [--offset 0] [--json] [--explain]
+zhsearch search --queries <file.jsonl> [-i <file.zhs> | -c <corpus>] [-k 100] --json`
+
+function parseLimit(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0 || number > 1000) throw new UsageError(`${name} must be a whole number from 0 to 1000, got "${value}"`)
+  return number
+}
+
+async function runBatch(engine: SearchEngine, path: string, limit: number): Promise<void> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity })
+  let number = 0
+  for await (const line of lines) {
+    number++
+    if (line.trim() === '') continue
+    let entry: { qid?: unknown; query?: unknown }
+    try {
+      entry = JSON.parse(line) as typeof entry
+    } catch {
+      throw new ZhsearchError('INVALID_QUERY', `${path}:${number}: not valid JSON`)
+    }
+    if (typeof entry.query !== 'string') throw new ZhsearchError('INVALID_QUERY', `${path}:${number}: "query" must be a string`)
+    const result = engine.search(entry.query, { limit, snippet: { format: 'none' } })
+    process.stdout.write(JSON.stringify({ qid: entry.qid ?? number, hits: result.hits.map((hit) => ({ id: hit.id, score: hit.score })) }) + '\n')
+  }
+}
+
+export async function commandSearch(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      index: { type: 'string', short: 'i' },
+      corpus: { type: 'string', short: 'c' },
+      k: { type: 'string', short: 'k' },
+      offset: { type: 'string' },
+      json: { type: 'boolean' },
+      explain: { type: 'boolean' },
+      queries: { type: 'string' },
+      fields: { type: 'string' },
+      'id-field': { type: 'string' },
+    },
+  })
+  if (values.index && values.corpus) throw new UsageError('give either -i <index> or -c <corpus>, not both')
+  const query = positionals.join(' ')
+  if (!values.queries && positionals.length === 0) throw new UsageError(`a query is required\nusage: ${SEARCH_USAGE}`)
+  const engine = await loadEngine({ index: values.index, corpus: values.corpus, fields: values.fields?.split(','), idField: values['id-field'] })
+  if (values.queries) {
+    await runBatch(engine, values.queries, parseLimit(values.k, 100, '-k'))
+    return
+  }
+  const limit = parseLimit(values.k, 10, '-k')
+  const offset = parseLimit(values.offset, 0, '--offset')
+  const explain = values.explain ?? false
+  if (values.json) {
+    const result = engine.search(query, { limit, offset, explain, snippet: { format: 'text' } })
+    const hits = result.hits.map((hit) => ({
+      id: hit.id,
+      score: hit.score,
+      snippet: hit.snippet,
+      ...(typeof hit.fields.title === 'string' ? { title: hit.fields.title } : {}),
+      highlights: hit.highlights,
+      ...(hit.explanation ? { explanation: hit.explanation } : {}),
+    }))
+    process.stdout.write(JSON.stringify({ query, total: result.total, tookMs: result.tookMs, hits }) + '\n')
+    return
+  }
+  const result = engine.search(query, { limit, offset, explain, snippet: { format: 'text', ...highlightMarkers(process.stdout) } })
+  process.stdout.write(formatHits(query, result, explain) + '\n')
+}

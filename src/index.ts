@@ -1,0 +1,12 @@
+/**
+ * zhsearch — full-text search for Chinese text. This is the package's one public entry.
+ */
+export { SearchEngine, MAX_FIELD_LENGTH, MAX_ID_LENGTH, readCorpus } from './search'
+export type { EngineOptions, ResolvedEngineOptions, SearchOptions, SnippetOptions, SearchHit, SearchResult, Highlight, Document } from './search'
+export { ZhsearchError, ERROR_CODES } from './errors'
+export type { ZhsearchErrorCode } from './errors'
+export { createAnalyzer, normalizeText } from './analysis'
+export type { Analyzer, AnalyzerOptions, Token, NormalizedText } from './analysis'
+export { parseQuery } from './query'
+export type { ParsedQuery, QueryClause, EntityFilter, FigureRange, Occur, AnalyzedQuery } from './query'
+export type { HitExplanation, ScoreExplanation, BM25Parameters } from './rank'

@@ -1,0 +1,92 @@
+/**
+ * A growable byte array with LEB128 varint writes: the storage behind posting lists, the document
+ * store and the file format. Typed arrays instead of arrays of objects keep the index a few bytes a posting.
+ */
+export class ByteBuffer {
+  bytes: Uint8Array
+  length = 0
+
+  constructor(initialCapacity = 64) {
+    this.bytes = new Uint8Array(initialCapacity)
+  }
+
+  private ensure(extra: number): void {
+    const needed = this.length + extra
+    if (needed <= this.bytes.length) return
+    let capacity = this.bytes.length * 2
+    while (capacity < needed) capacity *= 2
+    const grown = new Uint8Array(capacity)
+    grown.set(this.bytes.subarray(0, this.length))
+    this.bytes = grown
+  }
+
+  writeVarint(value: number): void {
+    this.ensure(5)
+    let v = value >>> 0
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80
+      v >>>= 7
+    }
+    this.bytes[this.length++] = v
+  }
+
+  writeBytes(source: Uint8Array): void {
+    this.ensure(source.length)
+    this.bytes.set(source, this.length)
+    this.length += source.length
+  }
+
+  writeUint32(value: number): void {
+    this.ensure(4)
+    new DataView(this.bytes.buffer, this.bytes.byteOffset).setUint32(this.length, value >>> 0, true)
+    this.length += 4
+  }
+
+  /** Writes a string as UTF-8 and returns its byte length. */
+  writeString(text: string): number {
+    this.ensure(text.length * 3)
+    const { written } = ENCODER.encodeInto(text, this.bytes.subarray(this.length))
+    this.length += written
+    return written
+  }
+
+  /** The written bytes (a view, not a copy). */
+  view(): Uint8Array {
+    return this.bytes.subarray(0, this.length)
+  }
+
+  /** The written bytes in an array of exactly their size. */
+  toBytes(): Uint8Array {
+    return this.bytes.slice(0, this.length)
+  }
+}
+
+const ENCODER = new TextEncoder()
+
+/** A reading position over bytes written by {@link ByteBuffer}. */
+export class ByteReader {
+  offset: number
+
+  constructor(
+    readonly bytes: Uint8Array,
+    offset = 0,
+    readonly end = bytes.length,
+  ) {
+    this.offset = offset
+  }
+
+  readVarint(): number {
+    let result = 0
+    let shift = 0
+    for (;;) {
+      const byte = this.bytes[this.offset++]!
+      result |= (byte & 0x7f) << shift
+      if (byte < 0x80) return result >>> 0
+      shift += 7
+    }
+  }
+
+  get done(): boolean {
+    return this.offset >= this.end
+  }
+}

@@ -1,0 +1,116 @@
+import { ByteBuffer } from './byte-buffer'
+
+/**
+ * The postings of one field: for each term, the documents that contain it in this field, with the
+ * term frequency and the positions (character offsets). Encoded per term as varints:
+ * `docDelta tf posDelta×tf` repeated, documents in increasing order.
+ *
+ * New postings go to a small per-term write buffer; {@link FieldPostings.flush} appends them to the
+ * frozen arrays (one byte array + offsets for all terms), so memory stays a few bytes a posting
+ * instead of an object per term per document.
+ */
+export class FieldPostings {
+  /** All terms' postings back to back; term t's bytes are `bytes[offsets[t] .. offsets[t + 1]]`. */
+  bytes: Uint8Array = new Uint8Array(0)
+  offsets: Int32Array = new Int32Array(1)
+  /** Documents whose field contains the term (deleted ones included until compaction). */
+  docFrequency: Int32Array = new Int32Array(0)
+  /** Last document number written for each term, to delta-encode the next one. */
+  lastDoc: Int32Array = new Int32Array(0)
+  private pending = new Map<number, ByteBuffer>()
+  private pendingBytes = 0
+
+  get termCapacity(): number {
+    return this.offsets.length - 1
+  }
+
+  /** Appends one document's occurrences of a term. Documents must arrive in increasing order per term. */
+  add(termId: number, doc: number, positions: ArrayLike<number>, count: number): void {
+    this.ensureTerm(termId)
+    let buffer = this.pending.get(termId)
+    if (!buffer) {
+      buffer = new ByteBuffer(16)
+      this.pending.set(termId, buffer)
+    }
+    const before = buffer.length
+    const previous = this.docFrequency[termId]! > 0 ? this.lastDoc[termId]! : -1
+    buffer.writeVarint(doc - previous)
+    buffer.writeVarint(count)
+    let last = 0
+    for (let i = 0; i < count; i++) {
+      const position = positions[i]!
+      buffer.writeVarint(position - last)
+      last = position
+    }
+    this.docFrequency[termId]!++
+    this.lastDoc[termId] = doc
+    this.pendingBytes += buffer.length - before
+  }
+
+  /** Bytes waiting in write buffers; the index flushes when this grows large. */
+  get bufferedBytes(): number {
+    return this.pendingBytes
+  }
+
+  /** Moves the write buffers into the frozen arrays. */
+  flush(): void {
+    if (this.pending.size === 0) return
+    const termCount = this.termCapacity
+    const bytes = new Uint8Array(this.bytes.length + this.pendingBytes)
+    const offsets = new Int32Array(termCount + 1)
+    let cursor = 0
+    for (let term = 0; term < termCount; term++) {
+      offsets[term] = cursor
+      const start = this.offsets[term]!
+      const end = this.offsets[term + 1]!
+      bytes.set(this.bytes.subarray(start, end), cursor)
+      cursor += end - start
+      const buffer = this.pending.get(term)
+      if (buffer) {
+        bytes.set(buffer.view(), cursor)
+        cursor += buffer.length
+      }
+    }
+    offsets[termCount] = cursor
+    this.bytes = bytes
+    this.offsets = offsets
+    this.pending.clear()
+    this.pendingBytes = 0
+  }
+
+  /** The encoded postings of a term (flush first). */
+  postingsOf(termId: number): Uint8Array | undefined {
+    if (termId >= this.termCapacity) return undefined
+    const start = this.offsets[termId]!
+    const end = this.offsets[termId + 1]!
+    return end > start ? this.bytes.subarray(start, end) : undefined
+  }
+
+  private ensureTerm(termId: number): void {
+    if (termId < this.termCapacity) return
+    let capacity = Math.max(1024, this.termCapacity * 2)
+    while (capacity <= termId) capacity *= 2
+    const offsets = new Int32Array(capacity + 1)
+    offsets.set(this.offsets)
+    offsets.fill(this.offsets[this.termCapacity]!, this.offsets.length)
+    this.offsets = offsets
+    this.docFrequency = grow(this.docFrequency, capacity)
+    this.lastDoc = grow(this.lastDoc, capacity)
+  }
+
+  /** Replaces the contents wholesale (used by compaction and by loading a saved index). */
+  replace(bytes: Uint8Array, offsets: Int32Array, docFrequency: Int32Array, lastDoc: Int32Array): void {
+    this.bytes = bytes
+    this.offsets = offsets
+    this.docFrequency = docFrequency
+    this.lastDoc = lastDoc
+    this.pending.clear()
+    this.pendingBytes = 0
+  }
+}
+
+function grow(array: Int32Array, capacity: number): Int32Array {
+  const grown = new Int32Array(capacity)
+  grown.set(array)
+  return grown
+}

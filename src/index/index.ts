@@ -1,0 +1,7 @@
+export { InvertedIndex } from './inverted-index'
+export { DocumentStore } from './document-store'
+export type { StoredFields } from './document-store'
+export { ByteBuffer, ByteReader } from './byte-buffer'
+export { FieldPostings } from './field-postings'
+export { encodeIndex, decodeIndex } from './persistence/index-codec'
+export { SectionReader, SectionWriter, FORMAT_VERSION } from './persistence/index-file'

@@ -1,0 +1,172 @@
+import type { Analyzer } from '../analysis'
+import { FieldPostings } from './field-postings'
+import { ByteReader } from './byte-buffer'
+
+/**
+ * Per-field postings over a shared vocabulary, with the statistics BM25F needs (document
+ * frequencies, field lengths). Documents are numbered by the caller (the {@link DocumentStore}).
+ */
+export class InvertedIndex {
+  readonly vocabulary = new Map<string, number>()
+  readonly terms: string[] = []
+  readonly fields: FieldPostings[]
+  /** Coarse tokens per document per field (sub-words do not lengthen a field). */
+  fieldLengths: Int32Array[]
+  readonly fieldLengthSums: number[]
+  /** Documents containing the term in any field. */
+  docFrequency: Int32Array = new Int32Array(1024)
+  private lastDocOfTerm: Int32Array = new Int32Array(1024).fill(-1)
+  private frozenBytes = 0
+
+  constructor(readonly fieldNames: readonly string[]) {
+    this.fields = fieldNames.map(() => new FieldPostings())
+    this.fieldLengths = fieldNames.map(() => new Int32Array(1024))
+    this.fieldLengthSums = fieldNames.map(() => 0)
+  }
+
+  termId(term: string): number | undefined {
+    return this.vocabulary.get(term)
+  }
+
+  private internTerm(term: string): number {
+    let id = this.vocabulary.get(term)
+    if (id === undefined) {
+      id = this.terms.length
+      this.vocabulary.set(term, id)
+      this.terms.push(term)
+      if (id >= this.docFrequency.length) {
+        const grownFrequency = new Int32Array(this.docFrequency.length * 2)
+        grownFrequency.set(this.docFrequency)
+        this.docFrequency = grownFrequency
+        const grownLast = new Int32Array(this.lastDocOfTerm.length * 2).fill(-1)
+        grownLast.set(this.lastDocOfTerm)
+        this.lastDocOfTerm = grownLast
+      }
+    }
+    return id
+  }
+
+  /** Analyses and indexes one document's field texts (`undefined` for absent fields). */
+  addDocument(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer): void {
+    this.ensureDocument(doc)
+    texts.forEach((text, field) => {
+      if (!text) return
+      const positionsByTerm = new Map<string, number[]>()
+      let length = 0
+      analyzer.tokenize(text, (term, start, _end, subword) => {
+        if (!subword) length++
+        const positions = positionsByTerm.get(term)
+        if (positions) positions.push(start)
+        else positionsByTerm.set(term, [start])
+      })
+      this.fieldLengths[field]![doc] = length
+      this.fieldLengthSums[field]! += length
+      const postings = this.fields[field]!
+      for (const [term, positions] of positionsByTerm) {
+        const id = this.internTerm(term)
+        // Sub-words share offsets with their coarse word, so positions may arrive out of order.
+        positions.sort((a, b) => a - b)
+        postings.add(id, doc, positions, positions.length)
+        if (this.lastDocOfTerm[id] !== doc) {
+          this.lastDocOfTerm[id] = doc
+          this.docFrequency[id]!++
+        }
+      }
+    })
+    this.maybeFlush()
+  }
+
+  /** Takes a deleted document's terms out of the statistics (its postings are skipped until compaction). */
+  removeFromStatistics(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer): void {
+    const seen = new Set<number>()
+    texts.forEach((text, field) => {
+      if (!text) return
+      this.fieldLengthSums[field]! -= this.fieldLengths[field]![doc]!
+      this.fieldLengths[field]![doc] = 0
+      analyzer.tokenize(text, (term) => {
+        const id = this.vocabulary.get(term)
+        if (id === undefined || seen.has(id)) return
+        seen.add(id)
+        this.docFrequency[id]!--
+      })
+    })
+  }
+
+  /** Installs a saved vocabulary and statistics (used when loading an index). */
+  restore(terms: readonly string[], docFrequency: Int32Array, fieldLengthSums: readonly number[]): void {
+    this.terms.length = 0
+    this.vocabulary.clear()
+    terms.forEach((term, id) => {
+      this.terms.push(term)
+      this.vocabulary.set(term, id)
+    })
+    this.docFrequency = new Int32Array(Math.max(1024, terms.length * 2))
+    this.docFrequency.set(docFrequency)
+    this.lastDocOfTerm = new Int32Array(this.docFrequency.length).fill(-1)
+    fieldLengthSums.forEach((sum, field) => (this.fieldLengthSums[field] = sum))
+    this.frozenBytes = 0
+  }
+
+  /** Moves buffered postings into the frozen arrays; search calls this first. */
+  flush(): void {
+    for (const postings of this.fields) postings.flush()
+    this.frozenBytes = this.fields.reduce((sum, postings) => sum + postings.bytes.length, 0)
+  }
+
+  /**
+   * Flushing copies every frozen byte, so it waits until the buffers hold a quarter of the frozen size:
+   * the total copying then stays linear in the index size.
+   */
+  private maybeFlush(): void {
+    const buffered = this.fields.reduce((sum, postings) => sum + postings.bufferedBytes, 0)
+    if (buffered > Math.max(MIN_FLUSH_BYTES, this.frozenBytes / 4)) this.flush()
+  }
+
+  private ensureDocument(doc: number): void {
+    this.fieldLengths = this.fieldLengths.map((lengths) => {
+      if (doc < lengths.length) return lengths
+      const grown = new Int32Array(Math.max(lengths.length * 2, doc + 1))
+      grown.set(lengths)
+      return grown
+    })
+  }
+
+  /**
+   * Iterates a term's postings in one field: `visit(doc, tf, reader)`, the reader positioned at the
+   * document's positions. Returning `false` stops the iteration.
+   */
+  forEachPosting(termId: number, field: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void {
+    const bytes = this.fields[field]!.postingsOf(termId)
+    if (!bytes) return
+    const reader = new ByteReader(bytes)
+    let doc = -1
+    while (!reader.done) {
+      doc += reader.readVarint()
+      const tf = reader.readVarint()
+      const positionsStart = reader.offset
+      if (visit(doc, tf, reader) === false) return
+      // Skip whatever positions the visitor did not read.
+      reader.offset = positionsStart
+      for (let i = 0; i < tf; i++) reader.readVarint()
+    }
+  }
+
+  /** Positions (character offsets) of a term in one document and field. */
+  positionsOf(termId: number, field: number, doc: number): number[] {
+    const result: number[] = []
+    this.forEachPosting(termId, field, (posting, tf, reader) => {
+      if (posting < doc) return true
+      if (posting > doc) return false
+      let position = 0
+      for (let i = 0; i < tf; i++) {
+        position += reader.readVarint()
+        result.push(position)
+      }
+      return false
+    })
+    return result
+  }
+}
+
+/** Below this many buffered bytes a flush is not worth its copy. */
+const MIN_FLUSH_BYTES = 4 << 20

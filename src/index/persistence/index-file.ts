@@ -1,0 +1,110 @@
+import { ZhsearchError } from '../../errors'
+import { ByteBuffer } from '../byte-buffer'
+import { crc32 } from './checksum'
+
+/**
+ * The container of a saved index: a fixed header, then sections.
+ *
+ * ```
+ * offset 0  4 bytes  magic "ZHSI"
+ *        4  u32 LE   format version
+ *        8  u32 LE   payload length, low 32 bits
+ *       12  u32 LE   payload length, high bits
+ *       16  u32 LE   CRC-32 of the payload
+ *       20  payload: sections, each `u32 LE length` + bytes + zero padding to a multiple of 4,
+ *           so typed arrays can be viewed in place without copying.
+ * ```
+ */
+export const MAGIC = [0x5a, 0x48, 0x53, 0x49] as const // "ZHSI"
+export const FORMAT_VERSION = 1
+const HEADER_LENGTH = 20
+const TWO_TO_THE_32 = 2 ** 32
+
+export class SectionWriter {
+  private readonly buffer = new ByteBuffer(1 << 20)
+
+  constructor() {
+    for (let i = 0; i < HEADER_LENGTH; i++) this.buffer.writeVarint(0) // header placeholder: 20 zero bytes
+  }
+
+  bytes(section: Uint8Array): void {
+    this.buffer.writeUint32(section.length)
+    this.buffer.writeBytes(section)
+    while (this.buffer.length % 4 !== 0) this.buffer.writeVarint(0)
+  }
+
+  int32(section: Int32Array): void {
+    this.bytes(new Uint8Array(section.buffer, section.byteOffset, section.byteLength))
+  }
+
+  json(value: unknown): void {
+    this.bytes(new TextEncoder().encode(JSON.stringify(value)))
+  }
+
+  finish(): Uint8Array {
+    const bytes = this.buffer.toBytes()
+    const payload = bytes.subarray(HEADER_LENGTH)
+    const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_LENGTH)
+    MAGIC.forEach((byte, i) => view.setUint8(i, byte))
+    view.setUint32(4, FORMAT_VERSION, true)
+    view.setUint32(8, payload.length % TWO_TO_THE_32, true)
+    view.setUint32(12, Math.floor(payload.length / TWO_TO_THE_32), true)
+    view.setUint32(16, crc32(payload), true)
+    return bytes
+  }
+}
+
+export class SectionReader {
+  private offset = HEADER_LENGTH
+  private readonly view: DataView
+
+  /** Checks magic, version, length and checksum; throws a ZhsearchError naming which failed. */
+  constructor(private readonly data: Uint8Array) {
+    if (!(data instanceof Uint8Array)) throw new ZhsearchError('NOT_AN_INDEX', 'expected the bytes of a zhsearch index (a Uint8Array)')
+    if (data.length < MAGIC.length || MAGIC.some((byte, i) => data[i] !== byte)) {
+      throw new ZhsearchError('NOT_AN_INDEX', 'not a zhsearch index: the file does not start with the "ZHSI" signature')
+    }
+    if (data.length < HEADER_LENGTH) throw new ZhsearchError('TRUNCATED_INDEX', `index truncated: ${data.length} bytes is shorter than the header`)
+    if (data.byteOffset % 4 !== 0) this.data = data = data.slice()
+    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength)
+    const version = this.view.getUint32(4, true)
+    if (version !== FORMAT_VERSION) {
+      throw new ZhsearchError('UNSUPPORTED_VERSION', `index format version ${version} is not supported (this build reads version ${FORMAT_VERSION})`, { version })
+    }
+    const length = this.view.getUint32(8, true) + this.view.getUint32(12, true) * TWO_TO_THE_32
+    const actual = data.length - HEADER_LENGTH
+    if (actual < length) throw new ZhsearchError('TRUNCATED_INDEX', `index truncated: ${actual} of ${length} payload bytes present`, { expected: length, actual })
+    if (actual > length) throw new ZhsearchError('CORRUPT_INDEX', `index corrupt: ${actual - length} unexpected bytes after the payload`)
+    const checksum = this.view.getUint32(16, true)
+    if (crc32(data.subarray(HEADER_LENGTH)) !== checksum) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: checksum mismatch')
+  }
+
+  bytes(): Uint8Array {
+    if (this.offset + 4 > this.data.length) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: a section is missing')
+    const length = this.view.getUint32(this.offset, true)
+    const start = this.offset + 4
+    if (start + length > this.data.length) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: a section overruns the file')
+    this.offset = start + length
+    while (this.offset % 4 !== 0) this.offset++
+    return this.data.subarray(start, start + length)
+  }
+
+  int32(): Int32Array {
+    const bytes = this.bytes()
+    if (bytes.length % 4 !== 0) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: an integer section has a partial value')
+    return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)
+  }
+
+  json(): unknown {
+    try {
+      return JSON.parse(new TextDecoder().decode(this.bytes()))
+    } catch (error) {
+      if (error instanceof ZhsearchError) throw error
+      throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: a metadata section is not valid JSON')
+    }
+  }
+
+  get atEnd(): boolean {
+    return this.offset >= this.data.length
+  }
+}

@@ -1,0 +1,39 @@
+import type { Occur } from './query-node'
+
+/**
+ * A query after analysis: what the ranker evaluates. Each {@link QueryGroup} is one thing the user
+ * asked for (a word, a phrase, or `A OR B`); documents are scored per group and favoured for matching
+ * more groups.
+ */
+export interface QueryTerm {
+  /** The normalised term as indexed. */
+  text: string
+  /** How much a match counts: 1 for the user's word, less for sub-words and expansions. */
+  weight: number
+  /** Offset of the term in the normalised query text, so a phrase can demand the same spacing in documents. */
+  offset: number
+  /** Where the term came from, for explanations. */
+  origin: 'query' | 'subword' | 'synonym'
+}
+
+/** One way of matching a group: its terms, optionally as a phrase, optionally in one field. */
+export interface QueryAlternative {
+  /** For a word: the word first, then its sub-words and expansions. For a phrase: its words in order. */
+  terms: QueryTerm[]
+  phrase: boolean
+  /** Field name when the query wrote `field:…`. */
+  field?: string
+  /** The text the alternative came from (for explanations and highlighting). */
+  source: string
+}
+
+export interface QueryGroup {
+  alternatives: QueryAlternative[]
+  occur: Occur
+}
+
+export interface AnalyzedQuery {
+  groups: QueryGroup[]
+  /** Every term worth highlighting, with its weight. */
+  highlightTerms: Map<string, number>
+}

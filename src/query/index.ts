@@ -1,0 +1,6 @@
+/** The query stage: query string → syntax tree → analysed query. */
+export * from './query-node'
+export * from './parse-query'
+export * from './analyzed-query'
+export { analyzeQuery, SUBWORD_WEIGHT } from './analyze-query'
+export type { AnalyzeQueryOptions, TermExpander } from './analyze-query'

@@ -1,0 +1,8 @@
+/** The ranking stage: analysed query + index statistics → scored documents. */
+export * from './bm25f'
+export * from './coordination'
+export * from './proximity'
+export * from './posting-source'
+export * from './explanation'
+export { scoreQuery } from './score-query'
+export type { ScoreOptions, ScoredDocuments } from './score-query'

@@ -1,0 +1,40 @@
+import type { ByteReader } from '../index/index'
+import type { CorpusStatistics } from './bm25f'
+
+/**
+ * The index as the ranker sees it: statistics plus sequential access to postings. Ranking depends on
+ * this interface, not on how the index stores things.
+ */
+export interface PostingSource extends CorpusStatistics {
+  readonly fieldNames: readonly string[]
+  fieldWeight(field: number): number
+  termId(term: string): number | undefined
+  /** Visits `(doc, tf, reader)` in increasing doc order, the reader at the doc's positions (varint deltas). Return false to stop. */
+  forEachPosting(termId: number, field: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void
+  fieldLength(field: number, doc: number): number
+  isDeleted(doc: number): boolean
+}
+
+/** Reads `tf` delta-encoded positions. */
+export function readPositions(reader: ByteReader, tf: number): number[] {
+  const positions = new Array<number>(tf)
+  let position = 0
+  for (let i = 0; i < tf; i++) {
+    position += reader.readVarint()
+    positions[i] = position
+  }
+  return positions
+}
+
+/** Positions of a term in one field, for the documents in `docs` only: one pass over the posting list. */
+export function collectPositions(source: PostingSource, termId: number, field: number, docs: ReadonlySet<number>): Map<number, number[]> {
+  const found = new Map<number, number[]>()
+  if (docs.size === 0) return found
+  const last = Math.max(...docs)
+  source.forEachPosting(termId, field, (doc, tf, reader) => {
+    if (doc > last) return false
+    if (docs.has(doc)) found.set(doc, readPositions(reader, tf))
+    return true
+  })
+  return found
+}

@@ -1,0 +1,173 @@
+import type { AnalyzedQuery, QueryAlternative, QueryGroup } from '../query'
+import { inverseDocumentFrequency, saturate, weightedFieldFrequency, type BM25Parameters } from './bm25f'
+import { coordinationFactor } from './coordination'
+import { collectPositions, readPositions, type PostingSource } from './posting-source'
+import type { ScoreExplanation } from './explanation'
+
+/** Per-document scores of one query alternative. */
+type AlternativeScores = Map<number, number>
+
+export interface ScoreOptions {
+  bm25: BM25Parameters
+  /** Documents to record an explanation for (the page of hits being returned). */
+  explainFor?: ReadonlySet<number>
+}
+
+export interface ScoredDocuments {
+  /** Final BM25F × coordination score per matching document. */
+  scores: Map<number, number>
+  /** Groups matched per document. */
+  matchedGroups: Map<number, number>
+  explanations: Map<number, ScoreExplanation[]>
+  /** Groups that count towards coordination (everything but exclusions). */
+  scoringGroupCount: number
+}
+
+function fieldsOf(source: PostingSource, alternative: QueryAlternative): number[] {
+  const all = source.fieldNames.map((_, field) => field)
+  if (alternative.field === undefined) return all
+  const field = source.fieldNames.indexOf(alternative.field)
+  return field < 0 ? [] : [field]
+}
+
+interface Context {
+  source: PostingSource
+  options: ScoreOptions
+  explanations: Map<number, ScoreExplanation[]>
+}
+
+function explain(context: Context, doc: number, entry: ScoreExplanation): void {
+  if (!context.options.explainFor?.has(doc)) return
+  const list = context.explanations.get(doc)
+  if (list) list.push(entry)
+  else context.explanations.set(doc, [entry])
+}
+
+/** BM25F of single terms (the word, its sub-words, its expansions), summed with their weights. */
+function scoreTerms(alternative: QueryAlternative, context: Context): AlternativeScores {
+  const { source, options } = context
+  const scores: AlternativeScores = new Map()
+  const fields = fieldsOf(source, alternative)
+  for (const term of alternative.terms) {
+    const termId = source.termId(term.text)
+    if (termId === undefined) continue
+    const idf = inverseDocumentFrequency(source.documentCount, source.docFrequency(termId))
+    const pseudo = new Map<number, number>()
+    for (const field of fields) {
+      const average = source.averageFieldLength(field)
+      const weight = source.fieldWeight(field)
+      source.forEachPosting(termId, field, (doc, tf) => {
+        if (source.isDeleted(doc)) return
+        const frequency = weightedFieldFrequency(tf, source.fieldLength(field, doc), average, weight, options.bm25.b)
+        pseudo.set(doc, (pseudo.get(doc) ?? 0) + frequency)
+        explain(context, doc, { term: term.text, origin: term.origin, field: source.fieldNames[field]!, tf, idf, value: 0 })
+      })
+    }
+    for (const [doc, frequency] of pseudo) {
+      const value = term.weight * saturate(frequency, idf, options.bm25.k1)
+      scores.set(doc, (scores.get(doc) ?? 0) + value)
+      context.explanations.get(doc)?.forEach((entry) => {
+        if (entry.term === term.text && entry.value === 0) entry.value = value
+      })
+    }
+  }
+  return scores
+}
+
+/** Counts occurrences of the phrase in one field of the candidate documents. */
+function phraseFrequencies(alternative: QueryAlternative, termIds: number[], field: number, source: PostingSource): Map<number, number> {
+  // Candidates: documents holding the first word in this field.
+  const candidates = new Set<number>()
+  source.forEachPosting(termIds[0]!, field, (doc) => {
+    if (!source.isDeleted(doc)) candidates.add(doc)
+  })
+  const first = alternative.terms[0]!.offset
+  let positionsPerTerm: Map<number, number[]>[] = []
+  for (const termId of termIds) {
+    const positions = collectPositions(source, termId, field, candidates)
+    for (const doc of [...candidates]) if (!positions.has(doc)) candidates.delete(doc)
+    positionsPerTerm.push(positions)
+  }
+  const frequencies = new Map<number, number>()
+  for (const doc of candidates) {
+    const sets = positionsPerTerm.map((positions) => new Set(positions.get(doc)))
+    let count = 0
+    for (const start of positionsPerTerm[0]!.get(doc)!) {
+      if (alternative.terms.every((term, i) => sets[i]!.has(start + term.offset - first))) count++
+    }
+    if (count > 0) frequencies.set(doc, count)
+  }
+  positionsPerTerm = []
+  return frequencies
+}
+
+/** BM25F of a phrase: its frequency is saturated like a term's, with the idf of its words summed. */
+function scorePhrase(alternative: QueryAlternative, context: Context): AlternativeScores {
+  const { source, options } = context
+  const scores: AlternativeScores = new Map()
+  const termIds = alternative.terms.map((term) => source.termId(term.text))
+  if (termIds.some((id) => id === undefined)) return scores
+  const ids = termIds as number[]
+  const idf = ids.reduce((sum, id) => sum + inverseDocumentFrequency(source.documentCount, source.docFrequency(id)), 0)
+  const pseudo = new Map<number, number>()
+  for (const field of fieldsOf(source, alternative)) {
+    const average = source.averageFieldLength(field)
+    for (const [doc, count] of phraseFrequencies(alternative, ids, field, source)) {
+      const frequency = weightedFieldFrequency(count, source.fieldLength(field, doc), average, source.fieldWeight(field), options.bm25.b)
+      pseudo.set(doc, (pseudo.get(doc) ?? 0) + frequency)
+      explain(context, doc, { term: `"${alternative.source}"`, origin: 'phrase', field: source.fieldNames[field]!, tf: count, idf, value: 0 })
+    }
+  }
+  for (const [doc, frequency] of pseudo) {
+    const value = saturate(frequency, idf, options.bm25.k1)
+    scores.set(doc, value)
+    context.explanations.get(doc)?.forEach((entry) => {
+      if (entry.origin === 'phrase' && entry.value === 0) entry.value = value
+    })
+  }
+  return scores
+}
+
+/** A group's score is its best alternative's. */
+function scoreGroup(group: QueryGroup, context: Context): AlternativeScores {
+  const best: AlternativeScores = new Map()
+  for (const alternative of group.alternatives) {
+    const scores = alternative.phrase ? scorePhrase(alternative, context) : scoreTerms(alternative, context)
+    for (const [doc, score] of scores) if (score > (best.get(doc) ?? -1)) best.set(doc, score)
+  }
+  return best
+}
+
+/**
+ * Scores every document that matches the query: the sum of its groups' BM25F scores times the
+ * coordination factor; documents missing a `must` group or matching a `must_not` group are dropped.
+ */
+export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options: ScoreOptions): ScoredDocuments {
+  const context: Context = { source, options, explanations: new Map() }
+  const totals = new Map<number, number>()
+  const matched = new Map<number, number>()
+  const excluded = new Set<number>()
+  const required: Set<number>[] = []
+  let scoringGroupCount = 0
+  for (const group of query.groups) {
+    const scores = scoreGroup(group, context)
+    if (group.occur === 'must_not') {
+      for (const doc of scores.keys()) excluded.add(doc)
+      continue
+    }
+    scoringGroupCount++
+    if (group.occur === 'must') required.push(new Set(scores.keys()))
+    for (const [doc, score] of scores) {
+      totals.set(doc, (totals.get(doc) ?? 0) + score)
+      matched.set(doc, (matched.get(doc) ?? 0) + 1)
+    }
+  }
+  const scores = new Map<number, number>()
+  for (const [doc, total] of totals) {
+    if (excluded.has(doc) || required.some((docs) => !docs.has(doc))) continue
+    scores.set(doc, total * coordinationFactor(matched.get(doc)!, scoringGroupCount))
+  }
+  return { scores, matchedGroups: matched, explanations: context.explanations, scoringGroupCount }
+}
+
+export { readPositions }

@@ -1,0 +1,47 @@
+import type { DocumentStore, InvertedIndex, ByteReader } from '../index/index'
+import type { PostingSource } from '../rank'
+
+/** The index and document store seen through the ranker's {@link PostingSource} interface. */
+export class IndexReader implements PostingSource {
+  readonly fieldNames: readonly string[]
+
+  constructor(
+    private readonly index: InvertedIndex,
+    private readonly store: DocumentStore,
+    private readonly weights: readonly number[],
+  ) {
+    this.fieldNames = index.fieldNames
+  }
+
+  get documentCount(): number {
+    return this.store.size
+  }
+
+  docFrequency(termId: number): number {
+    return this.index.docFrequency[termId] ?? 0
+  }
+
+  averageFieldLength(field: number): number {
+    return this.store.size === 0 ? 0 : this.index.fieldLengthSums[field]! / this.store.size
+  }
+
+  fieldWeight(field: number): number {
+    return this.weights[field]!
+  }
+
+  termId(term: string): number | undefined {
+    return this.index.termId(term)
+  }
+
+  forEachPosting(termId: number, field: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void {
+    this.index.forEachPosting(termId, field, visit)
+  }
+
+  fieldLength(field: number, doc: number): number {
+    return this.index.fieldLengths[field]![doc] ?? 0
+  }
+
+  isDeleted(doc: number): boolean {
+    return this.store.isDeleted(doc)
+  }
+}

@@ -1,0 +1,187 @@
+import { readFile, writeFile, rename } from 'node:fs/promises'
+import { createAnalyzer, type Analyzer } from '../analysis'
+import { ZhsearchError } from '../errors'
+import { DocumentStore, InvertedIndex, SectionReader, decodeIndex, encodeIndex } from '../index/index'
+import { analyzeQuery, parseQuery, type AnalyzedQuery, type ParsedQuery } from '../query'
+import { scoreQuery } from '../rank'
+import { acceptDocument, type AcceptedDocument, type Document } from './document-intake'
+import { IndexReader } from './index-reader'
+import { engineOptionsSchema, searchOptionsSchema, validate, type EngineOptions, type ResolvedEngineOptions, type SearchOptions } from './options'
+import { rankHits } from './rank-hits'
+import type { SearchResult } from './search-result'
+
+/**
+ * The search engine: add, update and remove documents, search them, save and load the index.
+ *
+ * @example
+ * const engine = new SearchEngine({ fields: { title: { weight: 2 }, body: {} } })
+ * engine.addAll([{ id: 'a', title: '千县工程', body: '…' }])
+ * const { total, hits } = engine.search('千县工程', { limit: 10 })
+ */
+export class SearchEngine {
+  readonly options: ResolvedEngineOptions
+  private readonly analyzer: Analyzer
+  private readonly fieldNames: string[]
+  private index: InvertedIndex
+  private store: DocumentStore
+
+  constructor(options: EngineOptions = {}) {
+    this.options = validate(engineOptionsSchema, options, 'INVALID_OPTIONS', 'engine options')
+    this.fieldNames = Object.keys(this.options.fields)
+    const { userDictionaries, stopwords, subwords } = this.options.analysis
+    this.analyzer = createAnalyzer({ userDictionaries, subwords, ...(stopwords ? { stopwords } : {}) })
+    this.index = new InvertedIndex(this.fieldNames)
+    this.store = new DocumentStore()
+  }
+
+  /** Documents currently indexed. */
+  get size(): number {
+    return this.store.size
+  }
+
+  /** Counts for summaries: documents, distinct terms, fields. */
+  stats(): { documents: number; terms: number; fields: string[] } {
+    return { documents: this.store.size, terms: this.index.terms.length, fields: [...this.fieldNames] }
+  }
+
+  /** Every indexed document as stored (its id under the id field), in the order they were added. */
+  *documents(): Generator<Record<string, unknown>> {
+    for (const doc of this.store.liveDocuments()) yield { ...this.store.fields(doc), [this.options.idField]: this.store.idOf(doc) }
+  }
+
+  /** Whether a document with this id is indexed. */
+  has(id: string | number): boolean {
+    return this.store.numberOf(String(id)) !== undefined
+  }
+
+  /** The stored fields of a document, or undefined. */
+  get(id: string | number): Record<string, unknown> | undefined {
+    const doc = this.store.numberOf(String(id))
+    return doc === undefined ? undefined : this.store.fields(doc)
+  }
+
+  private accept(document: unknown): AcceptedDocument {
+    return acceptDocument(document, this.fieldNames, this.options.idField, this.options.storeFields)
+  }
+
+  private insert(accepted: AcceptedDocument): void {
+    const doc = this.store.add(accepted.id, accepted.stored)
+    this.index.addDocument(doc, accepted.texts, this.analyzer)
+  }
+
+  /** Indexes one document. Throws INVALID_DOCUMENT or DUPLICATE_ID (nothing is changed then). */
+  add(document: Document): void {
+    const accepted = this.accept(document)
+    if (this.has(accepted.id)) throw new ZhsearchError('DUPLICATE_ID', `document ${JSON.stringify(accepted.id)} is already indexed; use update() to replace it`, { id: accepted.id })
+    this.insert(accepted)
+  }
+
+  /**
+   * Indexes many documents, all or none: every document is validated (and checked for duplicate ids,
+   * within the batch and against the index) before the first is added.
+   */
+  addAll(documents: Iterable<Document>): void {
+    if (documents === null || typeof documents !== 'object' || !(Symbol.iterator in documents)) {
+      throw new ZhsearchError('INVALID_DOCUMENT', 'addAll expects an array (or iterable) of documents')
+    }
+    const accepted: AcceptedDocument[] = []
+    const ids = new Set<string>()
+    for (const document of documents) {
+      const one = this.accept(document)
+      if (ids.has(one.id) || this.has(one.id)) throw new ZhsearchError('DUPLICATE_ID', `document ${JSON.stringify(one.id)} appears twice`, { id: one.id })
+      ids.add(one.id)
+      accepted.push(one)
+    }
+    for (const one of accepted) this.insert(one)
+  }
+
+  /** Removes a document. Throws UNKNOWN_ID when it is not indexed. */
+  remove(id: string | number): void {
+    const key = String(id)
+    const doc = this.store.numberOf(key)
+    if (doc === undefined) throw new ZhsearchError('UNKNOWN_ID', `no document ${JSON.stringify(key)} is indexed`, { id: key })
+    const stored = this.store.fields(doc)
+    const texts = this.fieldNames.map((field) => (typeof stored[field] === 'string' ? (stored[field] as string) : undefined))
+    this.index.removeFromStatistics(doc, texts, this.analyzer)
+    this.store.delete(doc)
+  }
+
+  /** Replaces a document with the same id (adds it when absent). The old version stays if the new one is invalid. */
+  update(document: Document): void {
+    const accepted = this.accept(document)
+    if (this.has(accepted.id)) this.remove(accepted.id)
+    this.insert(accepted)
+  }
+
+  /** Parses and analyses a query the way `search` does, for apps that want to show what a query means. */
+  analyze(query: string): { parsed: ParsedQuery; analyzed: AnalyzedQuery } {
+    const parsed = parseQuery(query, { fields: this.fieldNames })
+    return { parsed, analyzed: analyzeQuery(parsed, { analyzer: this.analyzer }) }
+  }
+
+  /**
+   * Searches. An empty or all-stopword query returns no hits (not an error); a non-string query is
+   * INVALID_QUERY. See the README for the query syntax.
+   */
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const started = performance.now()
+    if (typeof query !== 'string') throw new ZhsearchError('INVALID_QUERY', `a query must be a string, got ${query === null ? 'null' : typeof query}`)
+    const resolved = validate(searchOptionsSchema, options, 'INVALID_QUERY', 'search options')
+    this.index.flush()
+    const { analyzed } = this.analyze(query)
+    const reader = new IndexReader(this.index, this.store, this.fieldNames.map((field) => this.options.fields[field]!.weight))
+    const scored = scoreQuery(analyzed, reader, { bm25: this.options.bm25 })
+    const hits = rankHits({ query: analyzed, scored, reader, store: this.store, options: resolved, bm25: this.options.bm25 })
+    return { total: scored.scores.size, hits, tookMs: performance.now() - started }
+  }
+
+  /** The index as bytes (see the README for the format). */
+  serialize(): Uint8Array {
+    return encodeIndex({ index: this.index, store: this.store }, { options: this.options })
+  }
+
+  /** Rebuilds an engine from {@link serialize}d bytes. Throws NOT_AN_INDEX, UNSUPPORTED_VERSION, TRUNCATED_INDEX or CORRUPT_INDEX. */
+  static deserialize(bytes: Uint8Array): SearchEngine {
+    if (!(bytes instanceof Uint8Array)) throw new ZhsearchError('NOT_AN_INDEX', 'deserialize expects a Uint8Array')
+    // Copy: the engine mutates its arrays in place as documents are added, and the caller keeps theirs.
+    return SearchEngine.fromOwnedBytes(bytes.slice())
+  }
+
+  private static fromOwnedBytes(bytes: Uint8Array): SearchEngine {
+    const decoded = decodeIndex(new SectionReader(bytes))
+    const extra = decoded.extra as { options?: EngineOptions } | null
+    let engine: SearchEngine
+    try {
+      engine = new SearchEngine(extra?.options ?? {})
+    } catch (error) {
+      throw new ZhsearchError('CORRUPT_INDEX', `index corrupt: saved options are invalid (${(error as Error).message})`)
+    }
+    if (engine.fieldNames.join('\u0000') !== decoded.index.fieldNames.join('\u0000')) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: fields do not match the options')
+    engine.index = decoded.index
+    engine.store = decoded.store
+    return engine
+  }
+
+  /** Writes the index to a file (atomically: a temporary file renamed into place). */
+  async save(path: string): Promise<void> {
+    const bytes = this.serialize()
+    const temporary = `${path}.${process.pid}.tmp`
+    try {
+      await writeFile(temporary, bytes)
+      await rename(temporary, path)
+    } catch (error) {
+      throw new ZhsearchError('IO_ERROR', `cannot write ${path}: ${(error as Error).message}`, { path })
+    }
+  }
+
+  /** Loads an index written by {@link save}. */
+  static async load(path: string): Promise<SearchEngine> {
+    let bytes: Uint8Array
+    try {
+      bytes = await readFile(path)
+    } catch (error) {
+      throw new ZhsearchError('IO_ERROR', `cannot read ${path}: ${(error as Error).message}`, { path })
+    }
+    return SearchEngine.fromOwnedBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  }
+}

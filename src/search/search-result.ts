@@ -1,0 +1,25 @@
+import type { HitExplanation } from '../rank'
+import type { Highlight } from './snippet'
+
+/** One search hit. */
+export interface SearchHit {
+  id: string
+  score: number
+  /** Stored fields: the indexed texts and the `storeFields` of the document. */
+  fields: Record<string, unknown>
+  /** The best passage with matches marked (see `snippet` search options). */
+  snippet: string
+  /** The field the snippet comes from, and the highlighted ranges in that field's original text. */
+  snippetField?: string
+  highlights: Highlight[]
+  /** Score breakdown, when searched with `explain: true`. */
+  explanation?: HitExplanation
+}
+
+export interface SearchResult {
+  /** Documents matching the query (before limit/offset). */
+  total: number
+  hits: SearchHit[]
+  /** Milliseconds the search took. */
+  tookMs: number
+}
