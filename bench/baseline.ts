@@ -11,8 +11,10 @@ export interface Baseline {
   readonly [key: string]: { readonly overall: QueryScores; readonly ndcg10ByType: Readonly<Record<string, number>> }
 }
 
-/** Drops smaller than this are float noise from summation order, not regressions. */
-const FLOAT_TOLERANCE = 1e-9
+/** Scores are stored rounded to this many decimals: enough to see any real change, short enough to diff. */
+const STORED_DECIMALS = 6
+/** Drops smaller than the stored rounding (or float noise from summation order) are not regressions. */
+const FLOAT_TOLERANCE = 10 ** -STORED_DECIMALS
 
 export function baselineEntry(report: RelevanceReport): Baseline[string] {
   return {
@@ -25,10 +27,10 @@ export function readBaseline(path: string): Baseline {
   return JSON.parse(readFileSync(path, 'utf8')) as Baseline
 }
 
-/** Writes entries sorted by key, numbers rounded to 6 places, so diffs of the file stay readable. */
+/** Writes entries sorted by key, numbers rounded to {@link STORED_DECIMALS} places, so diffs of the file stay readable. */
 export function writeBaseline(path: string, baseline: Baseline): void {
   const sorted = Object.fromEntries(Object.keys(baseline).sort().map((key) => [key, baseline[key]]))
-  writeFileSync(path, `${JSON.stringify(sorted, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v), 2)}\n`)
+  writeFileSync(path, `${JSON.stringify(sorted, (_, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(STORED_DECIMALS)) : v), 2)}\n`)
 }
 
 /** Every score of `current` that fell below `recorded`, as readable lines; empty when nothing regressed. */

@@ -2,7 +2,7 @@
  * Relevance evaluation: nDCG@10, MRR@10, Recall@10 and Recall@100, overall and per query type, for
  * graded judgments in the format of ../shared/eval/seeds-queries.dev.jsonl ({qid, query, type, qrels}).
  *
- *   npx tsx bench/eval.ts                                         the dev sets (seeds, seeds in traditional script, laws questions)
+ *   npx tsx bench/eval.ts                                         the dev sets (seeds, seeds in traditional script, laws questions, laws known items)
  *   npx tsx bench/eval.ts --corpus <jsonl|jsonl.gz|dir> --queries <jsonl> [--engine zhsearch]
  *   npx tsx bench/eval.ts --check [--baseline bench/baseline.json]    exit 1 if a score fell below the baseline
  *   npx tsx bench/eval.ts --write-baseline                             record the current scores
@@ -11,11 +11,14 @@
  */
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
+import nodejieba from 'nodejieba'
 import { type Baseline, baselineEntry, findRegressions, readBaseline, writeBaseline } from './baseline'
 import { type BenchDoc, loadCorpus } from './data/corpus'
 import { type JudgedQuery, loadJudgments } from './data/judgments'
+import { generateKnownItems } from './data/known-items'
 import { PACKAGE_ROOT, SHARED_FILES, ifExists } from './data/locations'
 import { traditionalTwins } from './data/traditional-queries'
+import type { BenchEngine } from './engines/bench-engine'
 import { createEngine } from './engines/registry'
 import { type RelevanceReport, measureRelevance } from './measure/measure-queries'
 import type { QueryScores } from './metrics/index'
@@ -24,7 +27,12 @@ interface EvalSet {
   readonly name: string
   readonly corpus: string
   readonly queries: readonly JudgedQuery[]
+  /** Also generate this many known-item queries from the corpus's titles (see data/known-items.ts). */
+  readonly knownItems?: number
 }
+
+/** As many known-item queries as the benchmark uses, so eval and bench report the same set. */
+const DEFAULT_KNOWN_ITEMS = 400
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +44,7 @@ const { values } = parseArgs({
     'write-baseline': { type: 'boolean', default: false },
     tolerance: { type: 'string', default: '0' },
     'per-query': { type: 'boolean', default: false },
+    'known-items': { type: 'string' },
   },
 })
 
@@ -52,13 +61,17 @@ function defaultSets(): EvalSet[] {
   const laws = ifExists(SHARED_FILES.lawsCorpus)
   const lawsQuestions = ifExists(SHARED_FILES.lawsQuestions)
   if (laws && lawsQuestions) sets.push({ name: 'laws-questions.dev', corpus: laws, queries: loadJudgments(lawsQuestions) })
+  if (laws) sets.push({ name: 'laws-known-item', corpus: laws, queries: [], knownItems: DEFAULT_KNOWN_ITEMS })
   return sets
 }
 
 function requestedSets(): EvalSet[] {
   if (!values.corpus && !values.queries) return defaultSets()
   if (!values.corpus || !values.queries) throw new Error('eval: give both --corpus and --queries (or neither, for the dev sets)')
-  return [{ name: basename(values.queries).replace(/\.jsonl$/, ''), corpus: values.corpus, queries: loadJudgments(values.queries) }]
+  const knownItems = values['known-items'] === undefined ? undefined : Number(values['known-items'])
+  const sets: EvalSet[] = [{ name: basename(values.queries).replace(/\.jsonl$/, ''), corpus: values.corpus, queries: loadJudgments(values.queries) }]
+  if (knownItems) sets.push({ name: `${basename(values.corpus).replace(/\.jsonl(\.gz)?$/, '')}-known-item`, corpus: values.corpus, queries: [], knownItems })
+  return sets
 }
 
 const percent = (value: number): string => value.toFixed(4)
@@ -85,15 +98,20 @@ async function main(): Promise<number> {
     return 0
   }
   const engineName = values.engine ?? 'zhsearch'
-  const corpora = new Map<string, BenchDoc[]>()
   const reports = new Map<string, RelevanceReport>()
+  let current: { corpus: string; docs: BenchDoc[]; engine: BenchEngine } | undefined
   for (const set of sets) {
-    let docs = corpora.get(set.corpus)
-    if (!docs) corpora.set(set.corpus, (docs = loadCorpus(set.corpus)))
-    const engine = await createEngine(engineName)
-    await engine.build(docs)
+    // Sets over the same corpus are adjacent: build each corpus's index once.
+    if (current?.corpus !== set.corpus) {
+      current = undefined
+      const docs = loadCorpus(set.corpus)
+      const engine = await createEngine(engineName)
+      await engine.build(docs)
+      current = { corpus: set.corpus, docs, engine }
+    }
+    const queries = set.knownItems ? generateKnownItems(current.docs, { count: set.knownItems, words: (t) => nodejieba.cut(t) }) : set.queries
     const key = `${set.name}@${engineName}`
-    const report = await measureRelevance(engine, set.queries)
+    const report = await measureRelevance(current.engine, queries)
     reports.set(key, report)
     process.stdout.write(`${renderReport(key, report)}\n\n`)
   }

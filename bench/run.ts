@@ -7,7 +7,8 @@
  *   npx tsx bench/run.ts --corpus ../shared/corpora/laws-zh.jsonl.gz --full   the whole corpus
  *
  * Options: --queries <jsonl> (judgments for the corpus), --engines a,b, --runs n (default 3),
- * --slice n (quick-mode documents, default 200), --known-items n (default 400), --out <folder>.
+ * --slice n (quick-mode documents, default 200), --known-items n (default 400), --out <folder>,
+ * --merge <results.json> (keep that file's other engines, e.g. to re-measure only zhsearch).
  * Writes bench/results/<date>[-quick].json (raw) and .md (the tables, also printed).
  */
 import { spawnSync } from 'node:child_process'
@@ -20,7 +21,7 @@ import { RESULTS_FOLDER } from './data/locations'
 import { DEFAULT_ENGINES, ENGINE_FACTORIES } from './engines/registry'
 import { type BenchJob, type DatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
 import { type DatasetOptions, prepareCorpusDataset, prepareSeedsDataset } from './prepare-datasets'
-import { type RunSummary, renderMarkdown } from './report/markdown'
+import { type RunSummary, mergeInto, renderMarkdown } from './report/markdown'
 
 const DEFAULT_RUNS = 3
 const DEFAULT_SLICE = 200
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     slice: { type: 'string' },
     'known-items': { type: 'string' },
     out: { type: 'string' },
+    merge: { type: 'string' },
   },
 })
 
@@ -91,7 +93,7 @@ for (const engine of [SEGMENTATION_JOB, ...engines]) {
 rmSync(workDir, { recursive: true, force: true })
 
 const date = new Date().toISOString().slice(0, 10)
-const summary: RunSummary = {
+let summary: RunSummary = {
   date,
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: platform() },
   mode,
@@ -106,6 +108,7 @@ const summary: RunSummary = {
   })),
   engines: results,
 }
+if (values.merge) summary = mergeInto(JSON.parse(readFileSync(values.merge, 'utf8')) as RunSummary, summary)
 const markdown = renderMarkdown(summary, SEGMENTATION_JOB)
 const outFolder = values.out ?? RESULTS_FOLDER
 mkdirSync(outFolder, { recursive: true })

@@ -78,3 +78,13 @@ function engineRow(engine: string, r: EngineDatasetResult, sets: readonly string
   ]
   return `| ${cells.join(' | ')} |`
 }
+
+/**
+ * `update`'s engines added to (or replacing those in) `base`, which must describe the same datasets:
+ * re-measuring one engine must not silently mix numbers from different corpora.
+ */
+export function mergeInto(base: RunSummary, update: RunSummary): RunSummary {
+  const shape = (s: RunSummary): string => s.datasets.map((d) => `${d.name}:${d.docs}:${d.textBytes}`).join(',')
+  if (shape(base) !== shape(update)) throw new Error(`bench: cannot merge results of different datasets (${shape(base)} vs ${shape(update)})`)
+  return { ...update, engines: { ...base.engines, ...update.engines } }
+}

@@ -57,8 +57,10 @@ function main(): void {
   console.log(`pairs by source: ${JSON.stringify(countBySource(pairs))}`)
   console.log(`synonyms.tsv: ${synonyms.length} pairs; expansions.tsv: ${expansions.length} pairs; hand targets dropped: ${hand.dropped.length}`)
   if (values.sample !== undefined) {
-    for (const pair of sampleForReview(pairs.filter((pair) => pair.source !== 'hand'), Number(values.sample))) {
-      console.log(`sample\t${pair.source}\t${pair.term}\t${pair.equivalent}\t${pair.example}`)
+    for (const source of ['short-form', 'alias', 'definition', 'abbreviation'] as const) {
+      for (const pair of sampleForReview(pairs.filter((pair) => pair.source === source), Number(values.sample))) {
+        console.log(`sample\t${pair.source}\t${pair.term}\t${pair.equivalent}\t${pair.example}`)
+      }
     }
   }
 }

@@ -11,6 +11,7 @@ export interface HealthCorpusStats {
   paragraphsFromOtherLaws: number
   seedFiles: number
   hanChars: number
+  backgroundHanChars: number
 }
 
 /** The health-policy text the dictionary is mined from, cut into runs of Han characters. */
@@ -19,6 +20,8 @@ export interface HealthCorpus {
   hanRuns: string[]
   /** The seed articles alone (also part of `hanRuns`), for the low-frequency chunker. */
   seedTexts: string[]
+  /** Han runs of every law paragraph not selected as health text: the background a term must be rarer in. */
+  backgroundRuns: string[]
   stats: HealthCorpusStats
 }
 
@@ -59,6 +62,7 @@ function isHealthTitle(title: string): boolean {
 export function loadHealthCorpus(options: { lawsPath: string; seedsDir: string }): HealthCorpus {
   const laws = readLaws(options.lawsPath)
   const hanRuns: string[] = []
+  const backgroundRuns: string[] = []
   let lawsByTitle = 0
   let paragraphsFromOtherLaws = 0
   for (const law of laws) {
@@ -68,7 +72,10 @@ export function loadHealthCorpus(options: { lawsPath: string; seedsDir: string }
       continue
     }
     for (const paragraph of law.body.split('\n')) {
-      if (!HEALTH_KEYWORDS.test(paragraph)) continue
+      if (!HEALTH_KEYWORDS.test(paragraph)) {
+        backgroundRuns.push(...hanRunsOf(paragraph))
+        continue
+      }
       paragraphsFromOtherLaws++
       hanRuns.push(...hanRunsOf(paragraph))
     }
@@ -77,9 +84,11 @@ export function loadHealthCorpus(options: { lawsPath: string; seedsDir: string }
   const seedTexts = seedFiles.map((name) => readFileSync(join(options.seedsDir, name), 'utf8'))
   for (const text of seedTexts) hanRuns.push(...hanRunsOf(text))
   const hanChars = hanRuns.reduce((sum, run) => sum + run.length, 0)
+  const backgroundHanChars = backgroundRuns.reduce((sum, run) => sum + run.length, 0)
   return {
     hanRuns,
     seedTexts,
-    stats: { lawsTotal: laws.length, lawsByTitle, paragraphsFromOtherLaws, seedFiles: seedFiles.length, hanChars },
+    backgroundRuns,
+    stats: { lawsTotal: laws.length, lawsByTitle, paragraphsFromOtherLaws, seedFiles: seedFiles.length, hanChars, backgroundHanChars },
   }
 }

@@ -120,7 +120,7 @@ export function seedTermCandidates(seedTexts: readonly string[], context: SeedCh
     if (candidates.has(term) || lexicon.entries.has(term) || term.length > MAX_TERM_CHARS) return
     const termTokens = plainJiebaTokens(term)
     if (termTokens.length < 2 || containsPlaceName(termTokens, lexicon)) return
-    if (!checkShape || termShapeProblem(term, termTokens, lexicon) === null) candidates.set(term, termTokens)
+    if (!checkShape || (hasHealthMorpheme(term) && termShapeProblem(term, termTokens, lexicon) === null)) candidates.set(term, termTokens)
   }
   for (const text of seedTexts) {
     for (const match of text.matchAll(/\p{Script=Han}+/gu)) {

@@ -24,7 +24,7 @@ export function hasHealthMorpheme(text: string): boolean {
  * Single characters that never start, end or sit alone inside a term: particles, prepositions,
  * conjunctions and pronouns (的 in 医院的, 和 in 医疗和, 对 in 对医疗机构).
  */
-export const FUNCTION_CHARS: ReadonlySet<string> = new Set('的地得了着过和与及或并且而在对为从向于把被将由以经之其该此各每本这那等是有也都就才所即凡如若但又还再更很最'.split(''))
+export const FUNCTION_CHARS: ReadonlySet<string> = new Set('的地得了着过和与及或并且而在对为从向于把被将由以经之其该此各每本这那等是有也都就才所即凡如若但又还再更很最让使给叫令'.split(''))
 
 /** jieba tags of words that do not occur inside a term: conjunctions, particles, pronouns, adverbs, numerals, measure words, modal particles. */
 export const NON_TERM_TAGS: ReadonlySet<string> = new Set(['c', 'u', 'uj', 'ul', 'ud', 'ug', 'uv', 'uz', 'p', 'r', 'rr', 'rz', 'd', 'df', 'm', 'mq', 'q', 'y', 'e', 'o', 'f'])
@@ -79,12 +79,14 @@ function isVerbTag(tag: string): boolean {
   return tag === 'v' || tag === 'vd' || tag === 'vg'
 }
 
-/** Why a candidate was rejected, or `null` when its shape is that of a health term. */
+/**
+ * Why a candidate was rejected, or `null` when its shape is that of a term. Whether it belongs to
+ * health policy is decided separately ({@link hasHealthMorpheme} or how specific it is to health text).
+ */
 export function termShapeProblem(term: string, tokens: readonly string[], lexicon: JiebaLexicon): string | null {
   const first = tokens[0]
   const last = tokens[tokens.length - 1]
   if (first === undefined || last === undefined || tokens.length < 2) return 'single jieba token'
-  if (!HEALTH_MORPHEME.test(term)) return 'no health morpheme'
   for (const token of tokens) {
     if (token.length === 1 && FUNCTION_CHARS.has(token)) return `function character ${token}`
     if (NON_TERM_TAGS.has(tagOf(token, lexicon)) && !TERM_FINAL_VERBS.has(token)) return `function word ${token}`

@@ -37,12 +37,12 @@ const ORDINARY_WORD_FREQUENCY = 300
  * Minimum context similarity of S and L. Chosen by judging mined pairs by hand: true pairs mostly score
  * above 0.15 (医保/医疗保障 0.50, 残联/残疾人联合会 0.89), look-alikes mostly below 0.1 (补办/补偿办法 0.05).
  */
-const MIN_CONTEXT_SIMILARITY = 0.15
+const MIN_CONTEXT_SIMILARITY = 0.02
 /**
  * A short form that is itself a word of general Chinese (not tagged abbreviation by jieba) needs stronger
  * evidence: this similarity and {@link MIN_SHARED_DOCS_FOR_WORDS} shared documents (履职/履行职责 passes, 学制/学习制度 does not).
  */
-const MIN_CONTEXT_SIMILARITY_FOR_WORDS = 0.3
+const MIN_CONTEXT_SIMILARITY_FOR_WORDS = 0.05
 const MIN_SHARED_DOCS_FOR_WORDS = 2
 /** Long forms whose support falls below this share of the best one for the same S are dropped. */
 const DOMINANCE_SHARE = 0.5
@@ -116,6 +116,30 @@ function countDoc(tally: Tally, key: string, doc: number): void {
 /** The words just left and right of each occurrence: two forms of one name are used in the same contexts. */
 type ContextVector = Map<string, number>
 
+/**
+ * The most frequent words (的, 和, 应当, 规定 …) say nothing about a form's meaning; contexts skip them.
+ * 300 covers the function words and the boilerplate of legal text in this corpus.
+ */
+const COMMON_WORD_COUNT = 300
+/** How many words a context may reach past skipped common words and punctuation. */
+const CONTEXT_REACH = 3
+
+/** The most frequent words of the segmented texts. */
+function commonWordsOf(segmented: readonly string[][]): Set<string> {
+  const counts = new Map<string, number>()
+  for (const words of segmented) for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1)
+  return new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, COMMON_WORD_COUNT).map(([word]) => word))
+}
+
+/** The nearest content word from `index` going in `step` direction, within {@link CONTEXT_REACH}. */
+function contentNeighbour(words: readonly string[], index: number, step: 1 | -1, common: ReadonlySet<string>): string | undefined {
+  for (let at = index, reach = 0; reach < CONTEXT_REACH && at >= 0 && at < words.length; at += step, reach++) {
+    const word = words[at] ?? ''
+    if (HAN_RUN.test(word) && !common.has(word)) return word
+  }
+  return undefined
+}
+
 function addContext(vectors: Map<string, ContextVector>, form: string, left: string | undefined, right: string | undefined): void {
   let vector = vectors.get(form)
   if (vector === undefined) vectors.set(form, (vector = new Map()))
@@ -158,6 +182,7 @@ export function mineAbbreviations(texts: readonly CorpusText[], lexicon: Readonl
   const longTally: Tally = { docs: new Map() }
   const longsOfShort = new Map<string, Set<string>>()
   const contexts = new Map<string, ContextVector>()
+  const common = commonWordsOf(segmented)
   segmented.forEach((words, doc) => {
     for (let start = 0; start < words.length; start++) {
       for (let count = 1; count <= LONG_MAX_WORDS && start + count <= words.length; count++) {
@@ -169,7 +194,7 @@ export function mineAbbreviations(texts: readonly CorpusText[], lexicon: Readonl
           // A contiguous piece of L (医疗 in 医疗保障) is a truncation, not an abbreviation.
           if (!shorts.has(short) || long.includes(short)) continue
           countDoc(longTally, long, doc)
-          addContext(contexts, long, words[start - 1], words[start + count])
+          addContext(contexts, long, contentNeighbour(words, start - 1, -1, common), contentNeighbour(words, start + count, 1, common))
           let longs = longsOfShort.get(short)
           if (longs === undefined) longsOfShort.set(short, (longs = new Set()))
           longs.add(long)
@@ -180,7 +205,7 @@ export function mineAbbreviations(texts: readonly CorpusText[], lexicon: Readonl
 
   for (const words of segmented) {
     words.forEach((word, index) => {
-      if (longsOfShort.has(word)) addContext(contexts, word, words[index - 1], words[index + 1])
+      if (longsOfShort.has(word)) addContext(contexts, word, contentNeighbour(words, index - 1, -1, common), contentNeighbour(words, index + 1, 1, common))
     })
   }
 
@@ -204,7 +229,7 @@ export function mineAbbreviations(texts: readonly CorpusText[], lexicon: Readonl
       .sort((a, b) => b.similarity - a.similarity || a.long.localeCompare(b.long))
     const best = scored[0]?.similarity ?? 0
     for (const entry of scored.filter((candidate) => candidate.similarity >= best * DOMINANCE_SHARE).slice(0, MAX_LONG_FORMS)) {
-      const example = texts[entry.example ?? 0]?.id ?? ''
+      const example = `${texts[entry.example ?? 0]?.id ?? ''} ${entry.shared} ${shortDocs.size} ${entry.longDocs} ${entry.similarity.toFixed(2)} ${lexicon.get(short)?.tag ?? 'OOV'}`
       pairs.push({ term: short, equivalent: entry.long, kind: 'synonym', weight: ABBREVIATION_WEIGHT, source: 'abbreviation', support: entry.shared, example })
     }
   }

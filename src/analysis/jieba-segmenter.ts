@@ -51,8 +51,10 @@ export function readUserDictionary(path: string): string[] {
   text.split(/\r?\n/).forEach((line, index) => {
     const trimmed = line.trim()
     if (trimmed === '' || trimmed.startsWith('#')) return
-    const [word, frequency] = trimmed.split(/\s+/)
-    if (!word || (frequency !== undefined && !/^\d+$/.test(frequency))) {
+    const [word, ...rest] = trimmed.split(/\s+/)
+    // jieba reads `word`, `word tag`, `word freq` or `word freq tag`; more fields are a mistake.
+    const wellFormed = rest.length <= 1 || (rest.length === 2 && /^\d+$/.test(rest[0]!))
+    if (!word || !wellFormed) {
       throw new ZhsearchError('INVALID_DICTIONARY', `${path}:${index + 1}: expected "word [frequency] [tag]", got "${trimmed}"`, {
         path,
         line: index + 1,

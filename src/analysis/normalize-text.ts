@@ -66,8 +66,16 @@ function isHanCode(code: number): boolean {
 }
 
 interface Folded extends NormalizedText {
-  sawTraditional: boolean
+  /** Han characters the table changed: traditional forms and variants. */
+  traditionalCount: number
 }
+
+/**
+ * Phrase conversion (軟體 → 软件) runs when at least this share of the text's characters were traditional.
+ * Simplified text often holds a stray variant (乾, 於); converting a whole 50,000-character law for one of
+ * them would cost more than segmenting it.
+ */
+const TRADITIONAL_SHARE_FOR_PHRASES = 0.01
 
 /** Folds unit by unit; allocates only when something changes, and builds an offset map only on expansion. */
 function foldText(original: string): Folded {
@@ -76,14 +84,14 @@ function foldText(original: string): Folded {
   let units: Uint16Array | undefined
   let pieces: string[] | undefined
   let map: number[] | undefined
-  let sawTraditional = false
+  let traditionalCount = 0
 
   for (let i = 0; i < length; i++) {
     const code = original.charCodeAt(i)
     const folded = table[code]!
     if (folded === code && !pieces) continue
     if (folded !== NEEDS_GENERAL_PATH) {
-      if (folded !== code && isHanCode(code)) sawTraditional = true
+      if (folded !== code && isHanCode(code)) traditionalCount++
       if (pieces) {
         pieces.push(String.fromCharCode(folded))
         map!.push(i)
@@ -115,9 +123,9 @@ function foldText(original: string): Folded {
   }
   if (pieces) {
     map!.push(length)
-    return { text: pieces.join(''), toOriginal: Int32Array.from(map!), sawTraditional }
+    return { text: pieces.join(''), toOriginal: Int32Array.from(map!), traditionalCount }
   }
-  return { text: units ? decodeUnits(units) : original, sawTraditional }
+  return { text: units ? decodeUnits(units) : original, traditionalCount }
 }
 
 function copyUnits(text: string): Uint16Array {
@@ -145,7 +153,7 @@ function decodeUnits(units: Uint16Array): string {
  */
 export function normalizeText(original: string): NormalizedText {
   const folded = foldText(original)
-  if (folded.sawTraditional) {
+  if (folded.traditionalCount > 0 && folded.traditionalCount >= original.length * TRADITIONAL_SHARE_FOR_PHRASES) {
     // Phrase rules are written in traditional characters, so they run on the original text.
     const phrased = convertTraditionalPhrases(original)
     if (phrased !== original) {

@@ -128,7 +128,10 @@ function decide(text: string, candidates: Candidate[], index: number, context: {
   if (ancestorBefore) return true
   const inList = inListWithAccepted(text, candidate, previous, next)
   const ancestorInText = hasAncestorIn(place, context.codes)
-  if (place.level === 'township') return form.kind === 'short' ? context.fullNamed.has(place.code) : ancestorInText || inList
+  if (place.level === 'township') {
+    if (form.kind === 'short') return context.fullNamed.has(place.code)
+    return !form.weak && (ancestorInText || inList)
+  }
   if (form.kind === 'full') {
     const oneCharDistrict = place.name.length === 2 && place.name.endsWith('区')
     return !oneCharDistrict && isBoundary(text[candidate.start - 1]) && (ancestorInText || inList)
@@ -154,6 +157,14 @@ const MAX_CONTEXT_ROUNDS = 3
  * @example recognizePlaces('晋中市介休召开')[1] // { text: '介休', canonical: '介休市', code: '140781', … }
  */
 export function recognizePlaces(text: string): EntityMention[] {
+  return analyzePlaces(text).mentions
+}
+
+/**
+ * Place mentions plus the span of every place form seen, accepted or not: organisation names start
+ * with such forms even where the form alone would not count as a place (左权人民医院).
+ */
+export function analyzePlaces(text: string): { mentions: EntityMention[]; formSpans: { start: number; end: number }[] } {
   const candidates = collectCandidates(text)
   const context = { codes: new Set<string>(), fullNamed: new Set<string>() }
   for (const c of candidates) {
@@ -174,5 +185,6 @@ export function recognizePlaces(text: string): EntityMention[] {
     })
     if (!changed) break
   }
-  return candidates.filter((c) => c.accepted).map((c) => toMention(text, c))
+  const mentions = candidates.filter((c) => c.accepted).map((c) => toMention(text, c))
+  return { mentions, formSpans: candidates.map((c) => ({ start: c.start, end: c.end })) }
 }

@@ -41,7 +41,10 @@ function clauseGroups(clause: TermClause, occur: QueryGroup['occur'], options: A
   if (words.length === 0) return []
   if (clause.kind === 'phrase' && words.length > 1) {
     const terms = words.map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'query' as const }))
-    return [{ occur, alternatives: [{ terms, phrase: true, ...(clause.field ? { field: clause.field } : {}), source: clause.text }] }]
+    const phraseText = options.analyzer.normalize(clause.text).text.replace(/\s+/g, '')
+    const phraseTokens = [...new Set(tokens.map((token) => token.text))]
+    const alternative: QueryAlternative = { terms, phrase: true, ...(clause.field ? { field: clause.field } : {}), source: clause.text, phraseText, phraseTokens }
+    return [{ occur, alternatives: [alternative] }]
   }
   return words.map(({ word, subwords }) => ({ occur, alternatives: [wordAlternative(word, subwords, clause.field, options)] }))
 }

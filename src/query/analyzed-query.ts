@@ -25,6 +25,13 @@ export interface QueryAlternative {
   field?: string
   /** The text the alternative came from (for explanations and highlighting). */
   source: string
+  /**
+   * For a phrase: its normalised characters without spaces, and every token of it (sub-words included).
+   * When documents segmented the phrase differently from the query, the ranker finds candidates by
+   * these tokens and checks the characters directly.
+   */
+  phraseText?: string
+  phraseTokens?: string[]
 }
 
 export interface QueryGroup {

@@ -13,6 +13,8 @@ export interface PostingSource extends CorpusStatistics {
   forEachPosting(termId: number, field: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void
   fieldLength(field: number, doc: number): number
   isDeleted(doc: number): boolean
+  /** A field's text after normalisation, whitespace removed (for checking phrases character by character). */
+  compactFieldText(field: number, doc: number): string | undefined
 }
 
 /** Reads `tf` delta-encoded positions. */

@@ -101,18 +101,51 @@ function phraseFrequencies(alternative: QueryAlternative, termIds: number[], fie
   return frequencies
 }
 
+/** Phrase checks by characters look at no more candidates than this, so a phrase of common words stays fast. */
+const MAX_CHARACTER_CHECKS = 5000
+
+function countOccurrences(text: string, needle: string): number {
+  let count = 0
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++
+  return count
+}
+
+/**
+ * Phrase frequencies by characters: for documents that segmented the phrase differently from the query.
+ * Candidates are the documents holding the phrase's rarest token.
+ */
+function phraseFrequenciesByCharacters(alternative: QueryAlternative, field: number, source: PostingSource): Map<number, number> {
+  const frequencies = new Map<number, number>()
+  const needle = alternative.phraseText
+  const known = (alternative.phraseTokens ?? []).map((token) => source.termId(token)).filter((id): id is number => id !== undefined)
+  if (!needle || known.length === 0) return frequencies
+  const rarest = known.reduce((best, id) => (source.docFrequency(id) < source.docFrequency(best) ? id : best))
+  let checked = 0
+  source.forEachPosting(rarest, field, (doc) => {
+    if (source.isDeleted(doc)) return true
+    const count = countOccurrences(source.compactFieldText(field, doc) ?? '', needle)
+    if (count > 0) frequencies.set(doc, count)
+    return ++checked < MAX_CHARACTER_CHECKS
+  })
+  return frequencies
+}
+
 /** BM25F of a phrase: its frequency is saturated like a term's, with the idf of its words summed. */
 function scorePhrase(alternative: QueryAlternative, context: Context): AlternativeScores {
   const { source, options } = context
   const scores: AlternativeScores = new Map()
   const termIds = alternative.terms.map((term) => source.termId(term.text))
-  if (termIds.some((id) => id === undefined)) return scores
-  const ids = termIds as number[]
-  const idf = ids.reduce((sum, id) => sum + inverseDocumentFrequency(source.documentCount, source.docFrequency(id)), 0)
+  const allKnown = termIds.every((id) => id !== undefined)
+  const idf = (alternative.phraseTokens ?? alternative.terms.map((term) => term.text))
+    .map((token) => source.termId(token))
+    .filter((id): id is number => id !== undefined)
+    .reduce((sum, id) => Math.max(sum, inverseDocumentFrequency(source.documentCount, source.docFrequency(id))), 0) * alternative.terms.length
   const pseudo = new Map<number, number>()
   for (const field of fieldsOf(source, alternative)) {
     const average = source.averageFieldLength(field)
-    for (const [doc, count] of phraseFrequencies(alternative, ids, field, source)) {
+    let found = allKnown ? phraseFrequencies(alternative, termIds as number[], field, source) : new Map<number, number>()
+    if (found.size === 0) found = phraseFrequenciesByCharacters(alternative, field, source)
+    for (const [doc, count] of found) {
       const frequency = weightedFieldFrequency(count, source.fieldLength(field, doc), average, source.fieldWeight(field), options.bm25.b)
       pseudo.set(doc, (pseudo.get(doc) ?? 0) + frequency)
       explain(context, doc, { term: `"${alternative.source}"`, origin: 'phrase', field: source.fieldNames[field]!, tf: count, idf, value: 0 })

@@ -1,5 +1,6 @@
 import type { DocumentStore, InvertedIndex, ByteReader } from '../index/index'
 import type { PostingSource } from '../rank'
+import { normalizeText } from '../analysis'
 
 /** The index and document store seen through the ranker's {@link PostingSource} interface. */
 export class IndexReader implements PostingSource {
@@ -43,5 +44,10 @@ export class IndexReader implements PostingSource {
 
   isDeleted(doc: number): boolean {
     return this.store.isDeleted(doc)
+  }
+
+  compactFieldText(field: number, doc: number): string | undefined {
+    const text = this.store.fields(doc)[this.fieldNames[field]!]
+    return typeof text === 'string' ? normalizeText(text).text.replace(/\s+/g, '') : undefined
   }
 }

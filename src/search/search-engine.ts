@@ -44,6 +44,12 @@ export class SearchEngine {
     return { documents: this.store.size, terms: this.index.terms.length, fields: [...this.fieldNames] }
   }
 
+  /** Every indexed term with the number of live documents containing it (sub-words included). */
+  *termStatistics(): Generator<{ term: string; docFrequency: number }> {
+    const { terms, docFrequency } = this.index
+    for (let id = 0; id < terms.length; id++) if (docFrequency[id]! > 0) yield { term: terms[id]!, docFrequency: docFrequency[id]! }
+  }
+
   /** Every indexed document as stored (its id under the id field), in the order they were added. */
   *documents(): Generator<Record<string, unknown>> {
     for (const doc of this.store.liveDocuments()) yield { ...this.store.fields(doc), [this.options.idField]: this.store.idOf(doc) }

@@ -1,0 +1,185 @@
+/**
+ * Query-time synonyms and expansions: abbreviations (卫健委 ↔ 卫生健康委员会), declared short forms, and
+ * everyday → statutory words (网约车 → 网络预约出租汽车), each with a weight below the user's own word.
+ *
+ * File format (UTF-8; `#` starts a comment line; blank lines are ignored), one group per line:
+ *
+ *     term<TAB>equivalent[,equivalent…]<TAB>kind<TAB>weight
+ *
+ * - `kind` is `synonym` (two-way: the term finds each equivalent and each equivalent finds the term; the
+ *   equivalents are not made equivalent to one another) or `expansion` (one-way: term → equivalents only).
+ * - `weight` is in (0, 1]: how much a match on the equivalent counts relative to the user's own word.
+ * - Terms may span several words (网络预约出租汽车); the caller segments them. Lookup ignores case,
+ *   full-width/half-width differences and whitespace.
+ *
+ * @example
+ * const synonyms = loadSynonymDictionary([])            // the bundled dict/synonyms.tsv + dict/expansions.tsv
+ * synonyms.expansionsOf('医保')   // [{ term: '医疗保障', weight: 0.8, kind: 'synonym' }, …]
+ * synonyms.termsIn('网约车司机要什么证')   // [{ term: '网约车', start: 0, end: 3, expansions: [...] }, …]
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ZhsearchError } from '../errors'
+import { packageRoot } from '../package-root'
+
+/** `synonym`: two-way equivalence; `expansion`: one-way, from an everyday word to the law's word. */
+export type ExpansionKind = 'synonym' | 'expansion'
+
+/** One word a query term also searches for. */
+export interface Expansion {
+  /** The equivalent word, as written in the dictionary (may be several words long). */
+  readonly term: string
+  /** Weight relative to the user's own word, in (0, 1]. */
+  readonly weight: number
+  readonly kind: ExpansionKind
+}
+
+/** A dictionary term found inside a text, with offsets into that text. */
+export interface TermOccurrence {
+  /** The text's own characters at [start, end). */
+  readonly term: string
+  readonly start: number
+  readonly end: number
+  readonly expansions: readonly Expansion[]
+}
+
+/** A loaded dictionary. */
+export interface SynonymDictionary {
+  /** What a term also searches for, best weight first; [] for an unknown term. */
+  expansionsOf(term: string): Expansion[]
+  /**
+   * Dictionary terms inside a text (a whole query), longest match first, scanning left to right without
+   * overlaps: finds 网约车 in 网约车司机要什么证 whatever the segmenter makes of it.
+   */
+  termsIn(text: string): TermOccurrence[]
+  /** Number of distinct terms that have expansions. */
+  readonly size: number
+}
+
+/** The dictionaries zhsearch ships, relative to the package root. */
+export const BUNDLED_SYNONYM_FILES = ['dict/synonyms.tsv', 'dict/expansions.tsv'] as const
+
+/** Absolute paths of the bundled dictionaries. */
+export function bundledSynonymPaths(): string[] {
+  return BUNDLED_SYNONYM_FILES.map((file) => join(packageRoot(), file))
+}
+
+/** Options of {@link loadSynonymDictionary}. */
+export interface SynonymDictionaryOptions {
+  /** Load the bundled dictionaries before the given files. Default true. */
+  readonly bundled?: boolean
+}
+
+const COLUMN_COUNT = 4
+const KINDS: ReadonlySet<string> = new Set<ExpansionKind>(['synonym', 'expansion'])
+
+/** The lookup key of a term: NFKC (full-width → half-width), lower case, no whitespace. */
+export function synonymKey(term: string): string {
+  return term.normalize('NFKC').toLowerCase().replace(/\s+/gu, '')
+}
+
+function invalid(path: string, line: number, problem: string): ZhsearchError {
+  return new ZhsearchError('INVALID_DICTIONARY', `${path}:${line}: ${problem}`, { path, line })
+}
+
+type ExpansionTable = Map<string, Map<string, Expansion>>
+
+function addExpansion(table: ExpansionTable, from: string, expansion: Expansion): void {
+  const key = synonymKey(from)
+  if (key === synonymKey(expansion.term)) return
+  let targets = table.get(key)
+  if (targets === undefined) table.set(key, (targets = new Map()))
+  const known = targets.get(synonymKey(expansion.term))
+  if (known === undefined || known.weight < expansion.weight) targets.set(synonymKey(expansion.term), expansion)
+}
+
+function parseWeight(text: string, path: string, line: number): number {
+  const weight = Number(text)
+  if (text.trim() === '' || !Number.isFinite(weight) || weight <= 0 || weight > 1) {
+    throw invalid(path, line, `weight must be a number in (0, 1], got "${text}"`)
+  }
+  return weight
+}
+
+/** Adds the lines of one dictionary file to the table; `path` is only used in error messages. */
+export function parseSynonymFile(content: string, path: string, table: ExpansionTable = new Map()): ExpansionTable {
+  content.split(/\r?\n/u).forEach((raw, index) => {
+    const line = index + 1
+    if (raw.trim() === '' || raw.trimStart().startsWith('#')) return
+    const columns = raw.split('\t').map((column) => column.trim())
+    if (columns.length !== COLUMN_COUNT) throw invalid(path, line, `expected ${COLUMN_COUNT} tab-separated columns, got ${columns.length}`)
+    const [term = '', equivalentList = '', kind = '', weightText = ''] = columns
+    if (term === '') throw invalid(path, line, 'the term is empty')
+    if (!KINDS.has(kind)) throw invalid(path, line, `kind must be "synonym" or "expansion", got "${kind}"`)
+    const equivalents = equivalentList.split(',').map((equivalent) => equivalent.trim())
+    if (equivalents.some((equivalent) => equivalent === '')) throw invalid(path, line, 'an equivalent is empty')
+    const weight = parseWeight(weightText, path, line)
+    const expansionKind = kind as ExpansionKind
+    for (const equivalent of equivalents) {
+      addExpansion(table, term, { term: equivalent, weight, kind: expansionKind })
+      if (expansionKind === 'synonym') addExpansion(table, equivalent, { term, weight, kind: expansionKind })
+    }
+  })
+  return table
+}
+
+function readDictionaryFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (cause) {
+    throw new ZhsearchError('INVALID_DICTIONARY', `${path}: the dictionary file cannot be read (${(cause as Error).message})`, { path })
+  }
+}
+
+/** Per-character lookup keys of a text, so that matches keep offsets into the original characters. */
+function characterKeys(text: string): string[] {
+  return [...text].map((char) => synonymKey(char))
+}
+
+function createDictionary(table: ExpansionTable): SynonymDictionary {
+  const sorted = new Map<string, Expansion[]>()
+  let longestKey = 0
+  for (const [key, targets] of table) {
+    sorted.set(key, [...targets.values()].sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)))
+    longestKey = Math.max(longestKey, [...key].length)
+  }
+  return {
+    size: sorted.size,
+    expansionsOf: (term) => [...(sorted.get(synonymKey(term)) ?? [])],
+    termsIn(text) {
+      const chars = [...text]
+      const keys = characterKeys(text)
+      const found: TermOccurrence[] = []
+      let charIndex = 0
+      let offset = 0
+      while (charIndex < chars.length) {
+        let matchLength = 0
+        for (let length = Math.min(longestKey, chars.length - charIndex); length >= 1 && matchLength === 0; length--) {
+          if (sorted.has(keys.slice(charIndex, charIndex + length).join(''))) matchLength = length
+        }
+        const width = chars.slice(charIndex, charIndex + Math.max(matchLength, 1)).join('').length
+        if (matchLength > 0) {
+          const key = keys.slice(charIndex, charIndex + matchLength).join('')
+          found.push({ term: text.slice(offset, offset + width), start: offset, end: offset + width, expansions: sorted.get(key) ?? [] })
+        }
+        charIndex += Math.max(matchLength, 1)
+        offset += width
+      }
+      return found
+    },
+  }
+}
+
+/**
+ * Loads the bundled dictionaries (unless `options.bundled` is false) and then the given user files, in
+ * order. The same pair in several files keeps its highest weight.
+ *
+ * @throws ZhsearchError `INVALID_DICTIONARY` when a file cannot be read or has a malformed line
+ *   (`details.path`, `details.line`).
+ */
+export function loadSynonymDictionary(paths: readonly string[], options: SynonymDictionaryOptions = {}): SynonymDictionary {
+  const files = [...(options.bundled === false ? [] : bundledSynonymPaths()), ...paths]
+  const table: ExpansionTable = new Map()
+  for (const path of files) parseSynonymFile(readDictionaryFile(path), path, table)
+  return createDictionary(table)
+}

@@ -1,0 +1,218 @@
+/**
+ * Organisations: a head word (人民医院, 卫生健康委, 大学 …) found in the text is extended to the
+ * left over the name it belongs to, and to the right over continuations (西院区, 教科文卫委) and
+ * campuses (北京大学第一医院太原医院). Boundaries follow ENTITIES.md: the span stops at the
+ * institution (张店区人民医院检验科 → 张店区人民医院).
+ */
+import { CharTrie } from './char-trie'
+import {
+  ANCHORS, CONTINUATIONS, FREE_NAMED_HEADS, HOSPITAL_ORDINALS, NAME_STOPS, PLACE_NAMED_HEADS, REGION_WORDS, TIGHT_HEADS,
+  WORD_BEFORE_ANCHOR, ZONE_WORDS,
+} from './org-heads'
+import { isHan } from './text-classes'
+import type { EntityMention } from './types'
+
+type HeadKind = 'place-named' | 'tight' | 'free-named'
+
+/** Span of a place form in the text, as found by the gazetteer before context decided on it. */
+export interface PlaceSpan { start: number; end: number }
+
+/** At most this many characters between a place and its head (晋中市第四人民医院, 淄博市十五届人大常委会). */
+const MAX_NAME_GAP = 4
+/** Free-text names (华中科技大学) are searched this far to the left for their start. */
+const MAX_FREE_NAME = 12
+/** Heads after which a clause-initial name needs no place (大众日报, …有限公司). */
+const BOUNDARY_STARTED_HEADS = new Set(['日报', '晚报', '电视台', '广播电视台', '出版社', '有限公司', '股份有限公司', '有限责任公司'])
+const MIN_BOUNDARY_NAME = 2
+/** 委托, 委员: 委 as a head must not run on into these. */
+const TIGHT_HEAD_RUN_ONS = '托员屈婉靡'
+const TOWNSHIP_ENDINGS = ['街道', '镇', '乡']
+const TOWNSHIP_STEM_LENGTH = 2
+const ADMIN_CHARACTERS = '市县区省乡镇村'
+
+let heads: CharTrie<HeadKind> | undefined
+function headTrie(): CharTrie<HeadKind> {
+  if (heads !== undefined) return heads
+  const trie = new CharTrie<HeadKind>()
+  for (const h of PLACE_NAMED_HEADS) trie.add(h, 'place-named')
+  for (const h of TIGHT_HEADS) trie.add(h, 'tight')
+  for (const h of FREE_NAMED_HEADS) trie.add(h, 'free-named')
+  heads = trie
+  return trie
+}
+
+interface Context {
+  text: string
+  placeStartByEnd: Map<number, number>
+  placeStarts: Set<number>
+}
+
+function endsWithAt(text: string, end: number, words: readonly string[]): string | undefined {
+  return words.find((w) => end - w.length >= 0 && text.startsWith(w, end - w.length))
+}
+
+/** Start of an anchor (市, 省, 国家 …) ending at `end` that stands alone, not inside 城市 or 全省. */
+function anchorStart(text: string, end: number): number {
+  const anchor = endsWithAt(text, end, ANCHORS)
+  if (anchor === undefined) return -1
+  const start = end - anchor.length
+  const before = text[start - 1]
+  return before !== undefined && (WORD_BEFORE_ANCHOR[anchor] ?? '').includes(before) ? -1 : start
+}
+
+/** Start of a township-like name ending at `end` (沅水镇), used inside addresses even when not in the gazetteer. */
+function townshipStart(text: string, end: number): number {
+  const ending = endsWithAt(text, end, TOWNSHIP_ENDINGS)
+  if (ending === undefined) return -1
+  const start = end - ending.length - TOWNSHIP_STEM_LENGTH
+  for (let k = start; k < end - ending.length; k++) {
+    const unit = text[k]
+    if (!isHan(unit) || ADMIN_CHARACTERS.includes(unit as string) || NAME_STOPS.includes(unit as string)) return -1
+  }
+  return start
+}
+
+/** Start of the chain of places (淄博 + 经开区 + 沅水镇) ending exactly at `end`, or of an anchor; -1 if none. */
+function placeChainStart(ctx: Context, end: number, allowAnchor: boolean): number {
+  let start = end
+  let found = false
+  for (;;) {
+    const placeStart = ctx.placeStartByEnd.get(start)
+    if (placeStart !== undefined) { start = placeStart; found = true; continue }
+    const zone = endsWithAt(ctx.text, start, ZONE_WORDS)
+    if (zone !== undefined) { start -= zone.length; found = true; continue }
+    const township = townshipStart(ctx.text, start)
+    if (township >= 0) { start = township; found = true; continue }
+    break
+  }
+  if (found) return start
+  return allowAnchor ? anchorStart(ctx.text, end) : -1
+}
+
+function placeNamedStart(ctx: Context, headStart: number): number {
+  for (let gap = 0; gap <= MAX_NAME_GAP; gap++) {
+    const nameEnd = headStart - gap
+    if (gap > 0) {
+      const unit = ctx.text[nameEnd]
+      if (!isHan(unit) || NAME_STOPS.includes(unit as string)) return -1
+    }
+    const start = placeChainStart(ctx, nameEnd, true)
+    if (start >= 0) return start
+  }
+  return -1
+}
+
+function tightStart(ctx: Context, headStart: number, head: string): number {
+  if (head === '委' && TIGHT_HEAD_RUN_ONS.includes(ctx.text[headStart + 1] ?? '\0')) return -1
+  const placeStart = ctx.placeStartByEnd.get(headStart)
+  const place = placeStart === undefined ? '' : ctx.text.slice(placeStart, headStart)
+  if (placeStart !== undefined && /[市县区省州]$/.test(place)) return placeStart
+  const anchor = anchorStart(ctx.text, headStart)
+  return anchor >= 0 && ctx.text.slice(anchor, headStart) !== '国家' ? anchor : -1
+}
+
+function freeNamedStart(ctx: Context, headStart: number, head: string): number {
+  const { text } = ctx
+  let j = headStart
+  let best = -1
+  while (j > 0 && headStart - j < MAX_FREE_NAME) {
+    const unit = text[j - 1] as string
+    if (unit === ')' || unit === '）') {
+      const open = Math.max(text.lastIndexOf('(', j - 1), text.lastIndexOf('（', j - 1))
+      if (open < 0 || j - open > MAX_NAME_GAP + 2) break
+      j = open
+      continue
+    }
+    if (!isHan(unit) || NAME_STOPS.includes(unit)) break
+    j--
+    const parenthesised = text[j - 1] === '(' || text[j - 1] === '（'
+    if (!parenthesised && (ctx.placeStarts.has(j) || REGION_WORDS.some((r) => text.startsWith(r, j)))) best = j
+  }
+  if (best >= 0) return best
+  return BOUNDARY_STARTED_HEADS.has(head) && headStart - j >= MIN_BOUNDARY_NAME ? j : -1
+}
+
+/** A campus or affiliated hospital right after an organisation (…太原医院, …附属同济医院, …西苑医院); its end or -1. */
+function campusEnd(ctx: Context, at: number, afterFreeNamed: boolean): number {
+  const { text } = ctx
+  const affiliated = text.startsWith('附属', at)
+  const from = affiliated ? at + 2 : at
+  const head = headTrie().longestAt(text, from)
+  if (head !== undefined && head.values[0] === 'place-named' && text.slice(from, head.end).endsWith('医院')) return head.end
+  for (let nameLength = 1; nameLength <= MAX_NAME_GAP; nameLength++) {
+    const nameEnd = from + nameLength
+    if (!/^(医院|分院)/.test(text.slice(nameEnd, nameEnd + 2))) continue
+    const name = text.slice(from, nameEnd)
+    const plainName = [...name].every((u) => isHan(u) && !NAME_STOPS.includes(u))
+    const isPlace = ctx.placeStarts.has(from) && ctx.placeStartByEnd.get(nameEnd) === from
+    if (plainName && (isPlace || affiliated || (afterFreeNamed && nameLength === 2))) return nameEnd + 2
+  }
+  return -1
+}
+
+/** Extends an organisation to the right over continuations and campuses; returns the new end. */
+function extendRight(ctx: Context, end: number, afterFreeNamed: boolean): number {
+  for (;;) {
+    const continuation = CONTINUATIONS.find((c) => ctx.text.startsWith(c, end))
+    if (continuation !== undefined) { end += continuation.length; continue }
+    const campus = campusEnd(ctx, end, afterFreeNamed)
+    if (campus < 0) return end
+    end = campus
+  }
+}
+
+/** Hospital short forms: anchor + ordinal + 院 (市一院, 市三院). */
+function ordinalHospitalAt(ctx: Context, i: number): number {
+  const { text } = ctx
+  if (!HOSPITAL_ORDINALS.includes(text[i] ?? '\0') || text[i + 1] !== '院') return -1
+  return anchorStart(text, i) >= 0 && text.slice(anchorStart(text, i), i) !== '国家' ? anchorStart(text, i) : -1
+}
+
+function mergeAdjacent(mentions: EntityMention[], text: string): EntityMention[] {
+  const merged: EntityMention[] = []
+  for (const m of mentions) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && last.end === m.start) {
+      last.end = m.end
+      last.text = text.slice(last.start, last.end)
+    } else merged.push({ ...m })
+  }
+  return merged
+}
+
+/**
+ * Organisation mentions in `text`. `places` are the gazetteer's place spans (accepted or not): an
+ * organisation's name may start with any of them.
+ *
+ * @example recognizeOrgs('张店区人民医院检验科', spans)[0].text // '张店区人民医院'
+ */
+export function recognizeOrgs(text: string, places: readonly PlaceSpan[]): EntityMention[] {
+  const ctx: Context = { text, placeStartByEnd: new Map(), placeStarts: new Set() }
+  for (const p of places) {
+    const known = ctx.placeStartByEnd.get(p.end)
+    if (known === undefined || p.start < known) ctx.placeStartByEnd.set(p.end, p.start)
+    ctx.placeStarts.add(p.start)
+  }
+  const trie = headTrie()
+  const found: EntityMention[] = []
+  for (let i = 0; i < text.length; i++) {
+    const ordinalStart = ordinalHospitalAt(ctx, i)
+    if (ordinalStart >= 0 && (found[found.length - 1]?.end ?? 0) <= ordinalStart) {
+      const end = extendRight(ctx, i + 2, false)
+      found.push({ type: 'org', text: text.slice(ordinalStart, end), start: ordinalStart, end })
+      i = end - 1
+      continue
+    }
+    if (!trie.startsWithUnit(text[i] as string)) continue
+    const match = trie.longestAt(text, i)
+    if (match === undefined) continue
+    const head = text.slice(i, match.end)
+    const kind = match.values[0] as HeadKind
+    const start = kind === 'free-named' ? freeNamedStart(ctx, i, head) : kind === 'tight' ? tightStart(ctx, i, head) : placeNamedStart(ctx, i)
+    if (start < 0 || start < (found[found.length - 1]?.end ?? 0)) continue
+    const end = extendRight(ctx, match.end, kind === 'free-named')
+    found.push({ type: 'org', text: text.slice(start, end), start, end })
+    i = end - 1
+  }
+  return mergeAdjacent(found, text)
+}

@@ -1,0 +1,150 @@
+/**
+ * Programme names: dictionary wordings (dict/programs.tsv), quoted names that name a programme, and
+ * unquoted names ending in a head word after a verb that introduces a programme (实施…行动).
+ * Boundaries follow ENTITIES.md: quotes and a head word outside them are not in the span.
+ */
+import { programTrie } from './program-dictionary'
+import { CLOSE_QUOTE_OF, isHan, isLatin, OPEN_QUOTES } from './text-classes'
+import type { EntityMention } from './types'
+
+/** Head words that make a name a programme when they end it or follow its closing quote. */
+const QUOTED_HEADS = ['行动计划', '行动', '工程', '计划', '项目', '活动', '模式', '机制', '战略', '政策', '运动']
+/** Head words of unquoted names; 活动/模式/机制 are too generic without quotes (管理模式, 长效机制). */
+const UNQUOTED_HEADS = ['行动计划', '行动', '工程', '计划', '战略', '项目']
+/** A quoted name ending like a facility or a platform names a unit, not a programme (“名医基层工作站”). */
+const FACILITY_ENDINGS = /(中心|站|室|院|馆|平台|系统|网|热线|窗口|基地)$/
+/** Inside quotes, clause punctuation means a quoted sentence, not a name (“小病不出村，大病不出县”). */
+const SENTENCE_MARKS = /[，,。；;：:！!？?]/
+const MAX_QUOTED_LENGTH = 24
+const MIN_QUOTED_LENGTH = 2
+/** How far after the closing quote a head word may come: “县招镇管村用”村医招录模式 has four characters between. */
+const MAX_HEAD_DISTANCE = 8
+/** Numbered slogans: 四个一, 五个提升, 两个允许, 四不摘, 六统一; and names of several numerals (一兼两管三统一, 十百千). */
+const NUMERAL = '一二两三四五六七八九十百千万'
+const COUNTED_SLOGAN = new RegExp(`^[${NUMERAL}]个[\\u4e00-\\u9fff]{1,3}$|^[${NUMERAL}]不[\\u4e00-\\u9fff]{1,2}$|^[${NUMERAL}]统一$`)
+/** 一老一小, 一人一策 (target groups, idioms) and 四位一体 have numerals but are not programme names. */
+const NUMERAL_IDIOM = /^一.一.$|位一体$/
+
+/** Verbs after which an unquoted name ending in a head word is a programme (实施…工程, 开展…行动). */
+const TRIGGERS = ['组织实施', '深入实施', '全面实施', '持续实施', '谋划推进', '实施', '开展', '推进', '启动', '落实', '推动', '深化', '参与', '入选', '纳入', '列入', '打好', '完成', '建立']
+/** Modifiers between the verb and the name are left out of the span (实施新一轮改善医疗服务行动计划). */
+const LEFT_MODIFIERS = ['了', '新一轮', '新一批', '进一步', '好']
+/** Coordinators: after a programme, 和/及/与/、 introduce another (实施中医药强市战略和创新发展示范项目). */
+const COORDINATORS = '和及与、'
+const MIN_UNQUOTED_STEM = 4
+/** 项目 is common in plain prose (医养结合项目), so a longer stem is required before it. */
+const MIN_PROJECT_STEM = 6
+const MAX_UNQUOTED_STEM = 18
+/** Stems that end in these make a generic expression, not a name (重大改革项目, 建设项目). */
+const GENERIC_STEM_ENDINGS = /(重大|重点|改革|建设|试点|各类|相关|有关|年度|工作)$/
+/** A head word that runs on into another word is no head: 计划生育, 项目部. */
+const HEAD_RUN_ONS: Readonly<Record<string, string>> = { 计划: '生', 项目: '部组库' }
+
+function headAt(text: string, at: number, heads: readonly string[]): string | undefined {
+  const head = heads.find((h) => text.startsWith(h, at))
+  if (head === undefined) return undefined
+  const next = text[at + head.length]
+  return next !== undefined && (HEAD_RUN_ONS[head]?.includes(next) ?? false) ? undefined : head
+}
+
+function dictionaryMentions(text: string): EntityMention[] {
+  const trie = programTrie()
+  const mentions: EntityMention[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (!trie.startsWithUnit(text[i] as string)) continue
+    const match = trie.longestAt(text, i)
+    if (match === undefined) continue
+    // A Latin name must not be cut out of a longer Latin word (DIP, not part of DIPX).
+    if (isLatin(text[i]) && isLatin(text[i - 1])) continue
+    mentions.push({ type: 'program', text: text.slice(i, match.end), start: i, end: match.end, canonical: match.values[0] as string })
+    i = match.end - 1
+  }
+  return mentions
+}
+
+function isNumberedSlogan(name: string): boolean {
+  if (NUMERAL_IDIOM.test(name)) return false
+  if (COUNTED_SLOGAN.test(name)) return true
+  let numerals = 0
+  for (const unit of name) if (NUMERAL.includes(unit)) numerals++
+  return numerals >= 2 && name.length >= 3
+}
+
+function headFollows(text: string, from: number): boolean {
+  for (let k = 0; k <= MAX_HEAD_DISTANCE; k++) {
+    if (headAt(text, from + k, QUOTED_HEADS) !== undefined) return true
+    const unit = text[from + k]
+    if (!isHan(unit) || unit === '的') return false
+  }
+  return false
+}
+
+function quotedMentions(text: string): EntityMention[] {
+  const mentions: EntityMention[] = []
+  for (let i = 0; i < text.length; i++) {
+    const open = text[i] as string
+    if (!OPEN_QUOTES.has(open)) continue
+    const close = text.indexOf(CLOSE_QUOTE_OF[open] as string, i + 1)
+    if (close < 0 || close - i - 1 > MAX_QUOTED_LENGTH) continue
+    const name = text.slice(i + 1, close)
+    i = close
+    if (name.length < MIN_QUOTED_LENGTH || SENTENCE_MARKS.test(name) || FACILITY_ENDINGS.test(name)) continue
+    const endsWithHead = QUOTED_HEADS.some((h) => name.endsWith(h) && name.length > h.length)
+    if (!endsWithHead && !isNumberedSlogan(name) && !headFollows(text, close + 1)) continue
+    mentions.push({ type: 'program', text: name, start: i - name.length, end: close })
+  }
+  return mentions
+}
+
+/** Where a programme name may start on the left of `headStart`, or -1 when nothing introduces one. */
+function nameStart(text: string, headStart: number, known: EntityMention[]): number {
+  let start = headStart
+  while (start > 0 && headStart - start < MAX_UNQUOTED_STEM && (isHan(text[start - 1]) || isLatin(text[start - 1]))) {
+    start--
+    const trigger = TRIGGERS.find((t) => text.startsWith(t, start - t.length + 0) && start - t.length >= 0 && text.slice(start - t.length, start) === t)
+    if (trigger !== undefined) return skipModifiers(text, start)
+    if (COORDINATORS.includes(text[start - 1] ?? '\0') && known.some((m) => m.end <= start - 1 && start - 1 - m.end <= 3)) {
+      return skipModifiers(text, start)
+    }
+  }
+  return -1
+}
+
+function skipModifiers(text: string, start: number): number {
+  let at = start
+  for (let changed = true; changed; ) {
+    changed = false
+    const modifier = LEFT_MODIFIERS.find((m) => text.startsWith(m, at))
+    if (modifier !== undefined) {
+      at += modifier.length
+      changed = true
+    }
+  }
+  return at
+}
+
+function unquotedMentions(text: string, known: EntityMention[]): EntityMention[] {
+  const mentions: EntityMention[] = []
+  for (let i = 1; i < text.length; i++) {
+    const head = headAt(text, i, UNQUOTED_HEADS)
+    if (head === undefined || !isHan(text[i - 1])) continue
+    const start = nameStart(text, i, [...known, ...mentions])
+    const stem = start < 0 ? '' : text.slice(start, i)
+    const minStem = head === '项目' ? MIN_PROJECT_STEM : MIN_UNQUOTED_STEM
+    if (stem.length >= minStem && !GENERIC_STEM_ENDINGS.test(stem)) {
+      mentions.push({ type: 'program', text: text.slice(start, i + head.length), start, end: i + head.length })
+    }
+    i += head.length - 1
+  }
+  return mentions
+}
+
+/**
+ * Programme mentions in `text`, before overlap with other entity types is settled.
+ *
+ * @example recognizePrograms('持续开展“千名医师下基层”行动')[0] // { text: '千名医师下基层', canonical: '千名医师下基层', … }
+ */
+export function recognizePrograms(text: string): EntityMention[] {
+  const known = [...dictionaryMentions(text), ...quotedMentions(text)]
+  return [...known, ...unquotedMentions(text, known)].sort((a, b) => a.start - b.start)
+}
