@@ -23,6 +23,22 @@ interface Bm25State {
   postings: Record<string, Postings>
 }
 
+/** The k best documents by score (ties: lower index first), by insertion into a short sorted list: k is small. */
+function topK(docs: readonly number[], scores: Float64Array, k: number): number[] {
+  const best: number[] = []
+  const better = (a: number, b: number): boolean => (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b)
+  for (const doc of docs) {
+    if (best.length === k && !better(doc, best[k - 1] as number)) continue
+    let at = best.length === k ? k - 1 : best.length
+    while (at > 0 && better(doc, best[at - 1] as number)) {
+      best[at] = best[at - 1] as number
+      at--
+    }
+    best[at] = doc
+  }
+  return best
+}
+
 function tokenize(text: string): string[] {
   return nodejieba.cut(text).filter(isWordToken).map((t) => t.toLowerCase())
 }
@@ -39,7 +55,8 @@ export function create(): BenchEngine {
 
   const rank = (query: string, k: number, keep: (doc: number) => boolean): string[] => {
     const n = state.ids.length
-    const scores = new Map<number, number>()
+    const scores = new Float64Array(n)
+    const touched: number[] = []
     for (const term of new Set(tokenize(query))) {
       const list = postings.get(term)
       if (!list) continue
@@ -48,14 +65,11 @@ export function create(): BenchEngine {
         const doc = list.docs[i] as number
         const tf = list.tfs[i] as number
         const norm = K1 * (1 - B + (B * (state.lengths[doc] as number)) / averageLength)
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (K1 + 1)) / (tf + norm))
+        if (scores[doc] === 0) touched.push(doc)
+        scores[doc] += (idf * tf * (K1 + 1)) / (tf + norm)
       }
     }
-    return [...scores]
-      .filter(([doc]) => keep(doc))
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, k)
-      .map(([doc]) => state.ids[doc] as string)
+    return topK(touched.filter(keep), scores, k).map((doc) => state.ids[doc] as string)
   }
 
   return {

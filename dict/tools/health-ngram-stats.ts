@@ -128,19 +128,3 @@ export function boundaryStats(
   return result
 }
 
-/** Occurrences of each candidate in other text (one pass; a 2-character prefix filter skips most positions). */
-export function countCandidates(runs: readonly string[], candidates: ReadonlySet<string>, maxLength: number): Map<string, number> {
-  const prefixes = new Set<string>()
-  for (const candidate of candidates) prefixes.add(candidate.slice(0, 2))
-  const counts = new Map<string, number>()
-  for (const run of runs) {
-    for (let start = 0; start + 2 <= run.length; start++) {
-      if (!prefixes.has(run.slice(start, start + 2))) continue
-      for (let length = 2; length <= maxLength && start + length <= run.length; length++) {
-        const gram = run.slice(start, start + length)
-        if (candidates.has(gram)) counts.set(gram, (counts.get(gram) ?? 0) + 1)
-      }
-    }
-  }
-  return counts
-}

@@ -2,7 +2,8 @@ import type { HealthCorpus } from './health-corpus'
 import type { JiebaLexicon } from './health-jieba'
 import { plainJiebaBoundaries, plainJiebaTokens } from './health-jieba'
 import type { NgramCounts } from './health-ngram-stats'
-import { boundaryStats, cohesion, countCandidates, countNgrams } from './health-ngram-stats'
+import { boundaryStats, cohesion, countNgrams } from './health-ngram-stats'
+import { healthDomainWords } from './health-domain-words'
 import { hasHealthMorpheme, termShapeProblem, verbPhraseProblem } from './health-term-shape'
 
 /** Thresholds of the statistical miner; each is explained where it is defined. */
@@ -12,7 +13,6 @@ export interface MinerThresholds {
   minAligned: number
   minCohesion: number
   maxEntropyNeeded: number
-  minDomainShare: number
 }
 
 export const DEFAULT_MINER_THRESHOLDS: MinerThresholds = {
@@ -29,12 +29,6 @@ export const DEFAULT_MINER_THRESHOLDS: MinerThresholds = {
    * seen n times can reach at most log(n), so rare strings need 3/4 of that instead.
    */
   maxEntropyNeeded: 1.0,
-  /**
-   * A term without a health morpheme (起付标准, 出生缺陷) must be specific to health text: at least
-   * this share of its law-corpus occurrences lie in the health part, which holds only about a tenth
-   * of the corpus' characters, so 0.5 means about nine times more frequent than elsewhere.
-   */
-  minDomainShare: 0.5,
 }
 
 const LOW_COUNT_ENTROPY_SHARE = 0.75
@@ -46,7 +40,10 @@ export interface MinedTerm {
   count: number
 }
 
-/** Mines the health corpus for n-grams that behave like words, have a term's shape, belong to health and jieba splits. */
+/**
+ * Mines the health corpus for n-grams that behave like words, have a term's shape and jieba splits.
+ * A term belongs to health when it contains a health morpheme or a word typical of health text.
+ */
 export function mineStatisticalTerms(corpus: HealthCorpus, lexicon: JiebaLexicon, thresholds = DEFAULT_MINER_THRESHOLDS): { terms: MinedTerm[]; ngrams: NgramCounts } {
   const ngrams = countNgrams(corpus.hanRuns, thresholds)
   const candidates = new Set<string>()
@@ -67,12 +64,7 @@ export function mineStatisticalTerms(corpus: HealthCorpus, lexicon: JiebaLexicon
     if (verbPhraseProblem(word, tokens, { lexicon, counts: ngrams.counts }) !== null) continue
     wordLike.push({ word, tokens, count })
   }
-  const withoutMorpheme = new Set(wordLike.filter((term) => !hasHealthMorpheme(term.word)).map((term) => term.word))
-  const backgroundCounts = countCandidates(corpus.backgroundRuns, withoutMorpheme, thresholds.maxLength)
-  const terms = wordLike.filter((term) => {
-    if (hasHealthMorpheme(term.word)) return true
-    const background = backgroundCounts.get(term.word) ?? 0
-    return term.count / (term.count + background) >= thresholds.minDomainShare
-  })
+  const domainWords = healthDomainWords(corpus.hanRuns, corpus.backgroundRuns)
+  const terms = wordLike.filter((term) => hasHealthMorpheme(term.word) || term.tokens.some((token) => domainWords.has(token)))
   return { terms, ngrams }
 }

@@ -34,15 +34,17 @@ const MIN_SHARED_DOCS = 1
 /** An untagged general word at least this frequent in jieba's lexicon (工人 10209, 公安 2800) is an ordinary word. */
 const ORDINARY_WORD_FREQUENCY = 300
 /**
- * Minimum context similarity of S and L. Chosen by judging mined pairs by hand: true pairs mostly score
- * above 0.15 (医保/医疗保障 0.50, 残联/残疾人联合会 0.89), look-alikes mostly below 0.1 (补办/补偿办法 0.05).
+ * Minimum context similarity (content-word neighbours) of S and L for a short form jieba tags as an
+ * abbreviation or does not know. Chosen by judging mined pairs by hand: most true pairs score above 0.1
+ * (环卫/环境卫生 0.91, 民航/民用航空 0.23), most look-alikes below (研发/研究发展 0.03).
  */
-const MIN_CONTEXT_SIMILARITY = 0.02
+const MIN_CONTEXT_SIMILARITY = 0.1
 /**
  * A short form that is itself a word of general Chinese (not tagged abbreviation by jieba) needs stronger
- * evidence: this similarity and {@link MIN_SHARED_DOCS_FOR_WORDS} shared documents (履职/履行职责 passes, 学制/学习制度 does not).
+ * evidence: this similarity and {@link MIN_SHARED_DOCS_FOR_WORDS} shared documents (超标/超过标准 0.55 passes,
+ * 学制/学习制度 0.09 does not).
  */
-const MIN_CONTEXT_SIMILARITY_FOR_WORDS = 0.05
+const MIN_CONTEXT_SIMILARITY_FOR_WORDS = 0.2
 const MIN_SHARED_DOCS_FOR_WORDS = 2
 /** Long forms whose support falls below this share of the best one for the same S are dropped. */
 const DOMINANCE_SHARE = 0.5

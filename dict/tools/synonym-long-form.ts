@@ -27,6 +27,9 @@ export function isSubsequence(short: string, long: string): boolean {
   return short.length === 0
 }
 
+/** Last characters of place names (深圳市, 河南省, 怀宁县, 浦东新区), which short forms keep without the name. */
+const ADMINISTRATIVE_SUFFIX = /^[省市县区州盟旗镇乡]$/u
+
 /** Offsets at which the clause's words start, so that a long form never begins mid-word (旅客运输, not 客运输). */
 export type WordStarts = ReadonlySet<number>
 
@@ -54,7 +57,10 @@ export function longFormIn(clause: string, short: string, wordStarts: WordStarts
   const wordAt = (index: number): string => clause.slice(ascending[index], ascending[index + 1] ?? clause.length)
   const starts = ascending.map((start, index) => ({ start, firstWord: wordAt(index) })).reverse()
   for (const { start, firstWord } of starts) {
-    if (firstWord.includes(first) && isSubsequence(short, clause.slice(start))) return clause.slice(start)
+    if (!firstWord.includes(first) || !isSubsequence(short, clause.slice(start))) continue
+    // 深圳市人民代表大会常务委员会 for 市人大常委会: the place name is not part of what the short form names.
+    const placeSuffix = firstWord.length > 1 && firstWord.endsWith(first) && ADMINISTRATIVE_SUFFIX.test(first)
+    return clause.slice(placeSuffix ? start + firstWord.length - 1 : start)
   }
   const chars = new Set(short)
   for (const { start } of starts) {

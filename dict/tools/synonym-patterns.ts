@@ -27,7 +27,7 @@ const ALIAS_MARKERS = new Set(['又称', '也称', '亦称', '俗称'])
 const DEFINITION = /(?:所称|所指)的?[“"]?([\u3400-\u9fff]{2,10})[”"]?[，,]?\s*(?:是指|系指)([^。；\n]{2,60})[。；]/gu
 /** Definitions list their members with these separators; `等` ends the list. */
 const LIST_SEPARATOR = /、|以及|及|和|或者|或/u
-const DEFINITION_ITEM_MAX_CHARS = 8
+const DEFINITION_ITEM_MAX_CHARS = 6
 /** Locality words a definition puts before its items (本市地铁 → 地铁). */
 const LOCALITY_PREFIX = /^(?:本市|本省|本区|本县|本自治区|本特区|本经济特区|国家|各类|各种|各级|其他|依法|经|专门)/u
 
@@ -66,16 +66,25 @@ export function mineDeclarations(texts: readonly CorpusText[]): SynonymPair[] {
 }
 
 /** A definiens that is a plain list with an optional short `等…` tail: 乘客电梯、自动扶梯、自动人行道等. */
-const LIST_DEFINIENS = /^([^等]+?)(?:等[\u3400-\u9fff]{0,8})?$/u
-/** Items starting with a preposition are prose (在生产、流通和消费过程中), not list members. */
-const PROSE_START = /^(?:在|对|从|通过|与|为|以|按|由|向|将|把|经|因|于|其)/u
+const LIST_DEFINIENS = /^([^等]+?)(?:等([\u3400-\u9fff]{0,8}))?$/u
+/** Items holding a preposition or a time word are prose (在生产、流通和消费过程中; 遭敌突然袭击时), not list members. */
+const PROSE_CHARS = /[在对从通向由将把经因于其时受的之]/u
+/**
+ * Before a tail (电力、通讯、排水等管线工程) two-character items are usually modifiers of the tail's head
+ * noun, not kinds of the defined term; they are kept only in a list without a tail.
+ */
+const MIN_ITEM_CHARS_BEFORE_TAIL = 3
+/** Terms that scope a regulation (重点行业, 有关单位, 战时) rather than name a category. */
+const SCOPE_TERM = /^(?:重点|有关|主要|相关|其他|特定|专业|一般|重大|战时|各项|各类)|的/u
 
 /** The members of a definiens that is a plain list (`乘客电梯、自动扶梯、自动人行道等`), or [] for prose. */
 export function definitionItems(definiens: string): string[] {
-  const list = LIST_DEFINIENS.exec(definiens.trim())?.[1] ?? ''
+  const match = LIST_DEFINIENS.exec(definiens.trim())
+  const list = match?.[1] ?? ''
+  const minChars = (match?.[2] ?? '') === '' ? 2 : MIN_ITEM_CHARS_BEFORE_TAIL
   const items = list.split(LIST_SEPARATOR).map((item) => item.trim().replace(LOCALITY_PREFIX, ''))
   if (items.length < 2) return []
-  const usable = items.every((item) => item.length >= 2 && item.length <= DEFINITION_ITEM_MAX_CHARS && HAN_RUN.test(item) && !item.includes('的') && !PROSE_START.test(item))
+  const usable = items.every((item) => item.length >= minChars && item.length <= DEFINITION_ITEM_MAX_CHARS && HAN_RUN.test(item) && !PROSE_CHARS.test(item))
   return usable ? items : []
 }
 
@@ -85,6 +94,7 @@ export function mineDefinitions(texts: readonly CorpusText[]): SynonymPair[] {
   for (const text of texts) {
     for (const match of text.body.matchAll(DEFINITION)) {
       const term = match[1] ?? ''
+      if (SCOPE_TERM.test(term)) continue
       for (const item of definitionItems(match[2] ?? '')) {
         // An item that merely contains the term (城市道路 in a definition of 道路) adds nothing.
         if (item === term || item.includes(term) || isSubsequence(item, term)) continue

@@ -34,7 +34,7 @@ export const TIGHT_HEADS = ['委', '政府', '人大']
  */
 export const FREE_NAMED_HEADS = [
   '大学', '医科大学', '学院', '医学院', '专科学校', '学校', '科学院', '研究院', '研究所', '研究中心', '有限公司', '有限责任公司',
-  '股份有限公司', '公司', '日报', '晚报', '电视台', '广播电视台', '出版社', '协会', '学会', '基金会',
+  '股份有限公司', '公司', '日报', '晚报', '电视台', '广播电视台', '出版社', '协会', '学会', '基金会', '工作室', '网',
 ]
 
 /** Words that continue an organisation's name after its head: a committee of a congress, a campus. */
@@ -59,6 +59,15 @@ export const WORD_BEFORE_ANCHOR: Readonly<Record<string, string>> = {
   区: '城社园小辖地景山灾矿新市郊片街营全本该各库牧林老特验范发税能县',
   县: '全本该各郡市区州',
   国家: '',
+}
+
+/** Characters that, right after an anchor, make a word with it instead (市场, 区域, 县域, 省内). */
+export const WORD_AFTER_ANCHOR: Readonly<Record<string, string>> = {
+  市: '场民级值区辖属县',
+  省: '内外级会直属',
+  区: '域间别级县属',
+  县: '域城级乡区市属',
+  国家: '级',
 }
 
 /**

@@ -7,9 +7,9 @@
 import { CharTrie } from './char-trie'
 import {
   ANCHORS, CONTINUATIONS, FREE_NAMED_HEADS, HOSPITAL_ORDINALS, NAME_STOPS, PLACE_NAMED_HEADS, REGION_WORDS, TIGHT_HEADS,
-  WORD_BEFORE_ANCHOR, ZONE_WORDS,
+  WORD_AFTER_ANCHOR, WORD_BEFORE_ANCHOR, ZONE_WORDS,
 } from './org-heads'
-import { isHan } from './text-classes'
+import { isBoundary, isHan } from './text-classes'
 import type { EntityMention } from './types'
 
 type HeadKind = 'place-named' | 'tight' | 'free-named'
@@ -19,6 +19,8 @@ export interface PlaceSpan { start: number; end: number }
 
 /** At most this many characters between a place and its head (晋中市第四人民医院, 淄博市十五届人大常委会). */
 const MAX_NAME_GAP = 4
+/** Characters needed between an anchor and a bare 医院 (市传染病医院 yes, 县医院 no). */
+const MIN_BARE_HOSPITAL_NAME = 2
 /** Free-text names (华中科技大学) are searched this far to the left for their start. */
 const MAX_FREE_NAME = 12
 /** Heads after which a clause-initial name needs no place (大众日报, …有限公司). */
@@ -51,17 +53,22 @@ function endsWithAt(text: string, end: number, words: readonly string[]): string
   return words.find((w) => end - w.length >= 0 && text.startsWith(w, end - w.length))
 }
 
-/** Start of an anchor (市, 省, 国家 …) ending at `end` that stands alone, not inside 城市 or 全省. */
+/** Start of an anchor (市, 省, 国家 …) ending at `end` that stands alone, not inside 城市, 全省 or 区域. */
 function anchorStart(text: string, end: number): number {
   const anchor = endsWithAt(text, end, ANCHORS)
   if (anchor === undefined) return -1
+  if ((WORD_AFTER_ANCHOR[anchor] ?? '').includes(text[end] ?? '\0')) return -1
   const start = end - anchor.length
   const before = text[start - 1]
   return before !== undefined && (WORD_BEFORE_ANCHOR[anchor] ?? '').includes(before) ? -1 : start
 }
 
-/** Start of a township-like name ending at `end` (沅水镇), used inside addresses even when not in the gazetteer. */
-function townshipStart(text: string, end: number): number {
+/**
+ * Start of a township-like name ending at `end` (沅水镇), used inside addresses even when not in the
+ * gazetteer; it must open a clause or follow a place or zone (淄博经开区沅水镇), not follow a verb (实现乡镇).
+ */
+function townshipStart(ctx: Context, end: number): number {
+  const { text } = ctx
   const ending = endsWithAt(text, end, TOWNSHIP_ENDINGS)
   if (ending === undefined) return -1
   const start = end - ending.length - TOWNSHIP_STEM_LENGTH
@@ -69,7 +76,8 @@ function townshipStart(text: string, end: number): number {
     const unit = text[k]
     if (!isHan(unit) || ADMIN_CHARACTERS.includes(unit as string) || NAME_STOPS.includes(unit as string)) return -1
   }
-  return start
+  const opensClause = isBoundary(text[start - 1])
+  return opensClause || ctx.placeStartByEnd.has(start) || endsWithAt(text, start, ZONE_WORDS) !== undefined ? start : -1
 }
 
 /** Start of the chain of places (淄博 + 经开区 + 沅水镇) ending exactly at `end`, or of an anchor; -1 if none. */
@@ -81,7 +89,7 @@ function placeChainStart(ctx: Context, end: number, allowAnchor: boolean): numbe
     if (placeStart !== undefined) { start = placeStart; found = true; continue }
     const zone = endsWithAt(ctx.text, start, ZONE_WORDS)
     if (zone !== undefined) { start -= zone.length; found = true; continue }
-    const township = townshipStart(ctx.text, start)
+    const township = townshipStart(ctx, start)
     if (township >= 0) { start = township; found = true; continue }
     break
   }
@@ -89,14 +97,15 @@ function placeChainStart(ctx: Context, end: number, allowAnchor: boolean): numbe
   return allowAnchor ? anchorStart(ctx.text, end) : -1
 }
 
-function placeNamedStart(ctx: Context, headStart: number): number {
+function placeNamedStart(ctx: Context, headStart: number, head: string): number {
   for (let gap = 0; gap <= MAX_NAME_GAP; gap++) {
     const nameEnd = headStart - gap
     if (gap > 0) {
       const unit = ctx.text[nameEnd]
       if (!isHan(unit) || NAME_STOPS.includes(unit as string)) return -1
     }
-    const start = placeChainStart(ctx, nameEnd, true)
+    // 县医院, 县乡医院: an anchor with a bare 医院 names a kind of hospital, not one hospital.
+    const start = placeChainStart(ctx, nameEnd, head !== '医院' || gap >= MIN_BARE_HOSPITAL_NAME)
     if (start >= 0) return start
   }
   return -1
@@ -143,7 +152,7 @@ function campusEnd(ctx: Context, at: number, afterFreeNamed: boolean): number {
     const nameEnd = from + nameLength
     if (!/^(医院|分院)/.test(text.slice(nameEnd, nameEnd + 2))) continue
     const name = text.slice(from, nameEnd)
-    const plainName = [...name].every((u) => isHan(u) && !NAME_STOPS.includes(u))
+    const plainName = [...name].every((u) => isHan(u) && !'的和与及在'.includes(u))
     const isPlace = ctx.placeStarts.has(from) && ctx.placeStartByEnd.get(nameEnd) === from
     if (plainName && (isPlace || affiliated || (afterFreeNamed && nameLength === 2))) return nameEnd + 2
   }
@@ -168,11 +177,13 @@ function ordinalHospitalAt(ctx: Context, i: number): number {
   return anchorStart(text, i) >= 0 && text.slice(anchorStart(text, i), i) !== '国家' ? anchorStart(text, i) : -1
 }
 
-function mergeAdjacent(mentions: EntityMention[], text: string): EntityMention[] {
+/** 大众日报 + 淄博融媒体中心: an organisation right before a place-named one is the parent of a branch. */
+function mergeAdjacent(mentions: EntityMention[], ctx: Context): EntityMention[] {
+  const { text } = ctx
   const merged: EntityMention[] = []
   for (const m of mentions) {
     const last = merged[merged.length - 1]
-    if (last !== undefined && last.end === m.start) {
+    if (last !== undefined && last.end === m.start && ctx.placeStarts.has(m.start)) {
       last.end = m.end
       last.text = text.slice(last.start, last.end)
     } else merged.push({ ...m })
@@ -208,11 +219,11 @@ export function recognizeOrgs(text: string, places: readonly PlaceSpan[]): Entit
     if (match === undefined) continue
     const head = text.slice(i, match.end)
     const kind = match.values[0] as HeadKind
-    const start = kind === 'free-named' ? freeNamedStart(ctx, i, head) : kind === 'tight' ? tightStart(ctx, i, head) : placeNamedStart(ctx, i)
+    const start = kind === 'free-named' ? freeNamedStart(ctx, i, head) : kind === 'tight' ? tightStart(ctx, i, head) : placeNamedStart(ctx, i, head)
     if (start < 0 || start < (found[found.length - 1]?.end ?? 0)) continue
     const end = extendRight(ctx, match.end, kind === 'free-named')
     found.push({ type: 'org', text: text.slice(start, end), start, end })
     i = end - 1
   }
-  return mergeAdjacent(found, text)
+  return mergeAdjacent(found, ctx)
 }

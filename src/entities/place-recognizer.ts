@@ -35,6 +35,8 @@ interface Candidate {
   start: number
   end: number
   forms: PlaceForm[]
+  /** Inside a non-place word (北京大学): never a place mention, but still a possible start of an org name. */
+  blocked: boolean
   chosen?: Place
   accepted: boolean
 }
@@ -68,11 +70,11 @@ function collectCandidates(text: string): Candidate[] {
     for (const match of forms.matchesAt(text, i)) {
       const surface = text.slice(i, match.end)
       const usable = match.values.filter((f) => !runsOn(text, match.end, f) && !(f.kind === 'short' && HISTORIC_REGIONS.has(surface)))
-      if (usable.length === 0 || isBlocked(text, i, surface)) continue
+      if (usable.length === 0) continue
       let end = match.end
       // A short form plus 市/县/区 that is no official name: an old or informal name of the same place.
       if (usable.every((f) => f.kind === 'short') && ADMIN_SUFFIXES.includes(text[end] ?? '') && !isHan(text[end + 1])) end += 1
-      candidates.push({ start: i, end, forms: usable, accepted: false })
+      candidates.push({ start: i, end, forms: usable, accepted: false, blocked: isBlocked(text, i, surface) })
       i = end - 1
       break
     }
@@ -123,6 +125,7 @@ function decide(text: string, candidates: Candidate[], index: number, context: {
   const form = pickPlace(candidate.forms, context.codes)
   const place = form.place
   candidate.chosen = place
+  if (candidate.blocked) return false
   if (isStrong(form)) return true
   const ancestorBefore = precededByAncestor(candidate, previous, place)
   if (ancestorBefore) return true
@@ -168,7 +171,7 @@ export function analyzePlaces(text: string): { mentions: EntityMention[]; formSp
   const candidates = collectCandidates(text)
   const context = { codes: new Set<string>(), fullNamed: new Set<string>() }
   for (const c of candidates) {
-    const strong = c.forms.filter(isStrong)
+    const strong = c.blocked ? [] : c.forms.filter(isStrong)
     if (strong.length === 1) {
       const place = (strong[0] as PlaceForm).place
       context.codes.add(place.code)
@@ -186,5 +189,7 @@ export function analyzePlaces(text: string): { mentions: EntityMention[]; formSp
     if (!changed) break
   }
   const mentions = candidates.filter((c) => c.accepted).map((c) => toMention(text, c))
-  return { mentions, formSpans: candidates.map((c) => ({ start: c.start, end: c.end })) }
+  // Township short forms (人民, 发展 are township names too) and common words do not start org names.
+  const nameLike = candidates.filter((c) => c.accepted || c.forms.some((f) => !f.weak && (f.kind === 'full' || f.place.level !== 'township')))
+  return { mentions, formSpans: nameLike.map((c) => ({ start: c.start, end: c.end })) }
 }

@@ -22,16 +22,23 @@ const MAX_HEAD_DISTANCE = 8
 /** Numbered slogans: 四个一, 五个提升, 两个允许, 四不摘, 六统一; and names of several numerals (一兼两管三统一, 十百千). */
 const NUMERAL = '一二两三四五六七八九十百千万'
 const COUNTED_SLOGAN = new RegExp(`^[${NUMERAL}]个[\\u4e00-\\u9fff]{1,3}$|^[${NUMERAL}]不[\\u4e00-\\u9fff]{1,2}$|^[${NUMERAL}]统一$`)
-/** 一老一小, 一人一策 (target groups, idioms) and 四位一体 have numerals but are not programme names. */
-const NUMERAL_IDIOM = /^一.一.$|位一体$/
+/**
+ * 一老一小, 一人一策 (target groups, idioms), 四位一体 and the five-year plans (十四五) have numerals
+ * but are not programme names.
+ */
+const NUMERAL_IDIOM = /^一.一.$|位一体$|^十[一二三四五六七八九]?五$/
 
 /** Verbs after which an unquoted name ending in a head word is a programme (实施…工程, 开展…行动). */
 const TRIGGERS = ['组织实施', '深入实施', '全面实施', '持续实施', '谋划推进', '实施', '开展', '推进', '启动', '落实', '推动', '深化', '参与', '入选', '纳入', '列入', '打好', '完成', '建立']
 /** Modifiers between the verb and the name are left out of the span (实施新一轮改善医疗服务行动计划). */
-const LEFT_MODIFIERS = ['了', '新一轮', '新一批', '进一步', '好']
+const LEFT_MODIFIERS = ['了', '新一轮', '新一批', '进一步', '好', '完善', '健全', '加快', '加强', '积极', '大力', '深入', '全面', '持续', '继续', '扎实', '认真', '组织']
 /** Coordinators: after a programme, 和/及/与/、 introduce another (实施中医药强市战略和创新发展示范项目). */
 const COORDINATORS = '和及与、'
+/** Characters allowed between a programme and the coordinator after it (“千县工程”和: the quote; “优质服务基层行”活动和: quote and head). */
+const MAX_COORDINATION_GAP = 3
 const MIN_UNQUOTED_STEM = 4
+/** A programme name does not run across these (…服务项目规范化运行和服务项目 is two phrases). */
+const STEM_STOPS = '的和及与并等'
 /** 项目 is common in plain prose (医养结合项目), so a longer stem is required before it. */
 const MIN_PROJECT_STEM = 6
 const MAX_UNQUOTED_STEM = 18
@@ -88,7 +95,9 @@ function quotedMentions(text: string): EntityMention[] {
     if (close < 0 || close - i - 1 > MAX_QUOTED_LENGTH) continue
     const name = text.slice(i + 1, close)
     i = close
-    if (name.length < MIN_QUOTED_LENGTH || SENTENCE_MARKS.test(name) || FACILITY_ENDINGS.test(name)) continue
+    if (name.length < MIN_QUOTED_LENGTH || SENTENCE_MARKS.test(name)) continue
+    // A two-part slogan (行走的医生 流动的医院) may end like a facility; a single name ending so is one.
+    if (FACILITY_ENDINGS.test(name) && !/[ 、\u3000]/.test(name)) continue
     const endsWithHead = QUOTED_HEADS.some((h) => name.endsWith(h) && name.length > h.length)
     if (!endsWithHead && !isNumberedSlogan(name) && !headFollows(text, close + 1)) continue
     mentions.push({ type: 'program', text: name, start: i - name.length, end: close })
@@ -99,15 +108,14 @@ function quotedMentions(text: string): EntityMention[] {
 /** Where a programme name may start on the left of `headStart`, or -1 when nothing introduces one. */
 function nameStart(text: string, headStart: number, known: EntityMention[]): number {
   let start = headStart
-  while (start > 0 && headStart - start < MAX_UNQUOTED_STEM && (isHan(text[start - 1]) || isLatin(text[start - 1]))) {
+  while (start > 0 && headStart - start < MAX_UNQUOTED_STEM) {
+    const unit = text[start - 1] as string
+    if (!(isHan(unit) || isLatin(unit)) || STEM_STOPS.includes(unit)) break
     start--
-    const trigger = TRIGGERS.find((t) => text.startsWith(t, start - t.length + 0) && start - t.length >= 0 && text.slice(start - t.length, start) === t)
-    if (trigger !== undefined) return skipModifiers(text, start)
-    if (COORDINATORS.includes(text[start - 1] ?? '\0') && known.some((m) => m.end <= start - 1 && start - 1 - m.end <= 3)) {
-      return skipModifiers(text, start)
-    }
+    if (TRIGGERS.some((t) => start - t.length >= 0 && text.startsWith(t, start - t.length))) return skipModifiers(text, start)
   }
-  return -1
+  const coordinated = COORDINATORS.includes(text[start - 1] ?? '\0') && known.some((m) => m.end <= start - 1 && start - 1 - m.end <= MAX_COORDINATION_GAP)
+  return coordinated ? skipModifiers(text, start) : -1
 }
 
 function skipModifiers(text: string, start: number): number {

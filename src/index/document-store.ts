@@ -1,4 +1,4 @@
-import { ByteBuffer } from './byte-buffer'
+import { JsonRecords } from './json-records'
 
 /**
  * Stored fields and ids, by internal document number. Each document's stored fields are kept as one
@@ -8,8 +8,7 @@ import { ByteBuffer } from './byte-buffer'
 export type StoredFields = Record<string, unknown>
 
 export class DocumentStore {
-  private records = new ByteBuffer(1 << 16)
-  private recordOffsets: Int32Array = new Int32Array(1024 + 1)
+  private records = new JsonRecords()
   private ids: (string | undefined)[] = []
   private numberById = new Map<string, number>()
   private deletedFlags: Uint8Array = new Uint8Array(1024)
@@ -41,9 +40,7 @@ export class DocumentStore {
   add(id: string, fields: StoredFields): number {
     const doc = this.ids.length
     this.ensure(doc + 1)
-    this.recordOffsets[doc] = this.records.length
-    this.records.writeString(JSON.stringify(fields))
-    this.recordOffsets[doc + 1] = this.records.length
+    this.records.push(fields)
     this.ids.push(id)
     this.numberById.set(id, doc)
     this.live++
@@ -60,8 +57,7 @@ export class DocumentStore {
   }
 
   fields(doc: number): StoredFields {
-    const bytes = this.records.bytes.subarray(this.recordOffsets[doc]!, this.recordOffsets[doc + 1]!)
-    return Object.assign(Object.create(null) as StoredFields, JSON.parse(DECODER.decode(bytes)) as StoredFields)
+    return Object.assign(Object.create(null) as StoredFields, this.records.get(doc) as StoredFields)
   }
 
   /** Live documents in increasing number. */
@@ -71,17 +67,15 @@ export class DocumentStore {
 
   /** The raw state, for persistence. */
   snapshot(): { ids: (string | undefined)[]; records: Uint8Array; offsets: Int32Array } {
-    return { ids: this.ids.map((id, doc) => (this.deletedFlags[doc] === 1 ? undefined : id)), records: this.records.view(), offsets: this.recordOffsets.subarray(0, this.ids.length + 1) }
+    const { bytes, offsets } = this.records.snapshot()
+    return { ids: this.ids.map((id, doc) => (this.deletedFlags[doc] === 1 ? undefined : id)), records: bytes, offsets }
   }
 
   /** Rebuilds a store from {@link snapshot} parts; `undefined` ids are deleted documents. */
   static restore(ids: (string | undefined)[], records: Uint8Array, offsets: Int32Array): DocumentStore {
     const store = new DocumentStore()
     store.ids = ids
-    store.records = new ByteBuffer(Math.max(records.length, 64))
-    store.records.writeBytes(records)
-    store.recordOffsets = new Int32Array(Math.max(offsets.length, 2))
-    store.recordOffsets.set(offsets)
+    store.records = JsonRecords.restore(records, offsets)
     store.deletedFlags = new Uint8Array(Math.max(ids.length, 1))
     ids.forEach((id, doc) => {
       if (id === undefined) store.deletedFlags[doc] = 1
@@ -94,11 +88,6 @@ export class DocumentStore {
   }
 
   private ensure(count: number): void {
-    if (count + 1 > this.recordOffsets.length) {
-      const grown = new Int32Array(this.recordOffsets.length * 2)
-      grown.set(this.recordOffsets)
-      this.recordOffsets = grown
-    }
     if (count > this.deletedFlags.length) {
       const grown = new Uint8Array(this.deletedFlags.length * 2)
       grown.set(this.deletedFlags)
@@ -106,5 +95,3 @@ export class DocumentStore {
     }
   }
 }
-
-const DECODER = new TextDecoder()

@@ -61,24 +61,56 @@ export class InvertedIndex {
       })
       this.fieldLengths[field]![doc] = length
       this.fieldLengthSums[field]! += length
-      const postings = this.fields[field]!
       for (const [term, positions] of positionsByTerm) {
-        const id = this.internTerm(term)
         // Sub-words share offsets with their coarse word, so positions may arrive out of order.
         positions.sort((a, b) => a - b)
-        postings.add(id, doc, positions, positions.length)
-        if (this.lastDocOfTerm[id] !== doc) {
-          this.lastDocOfTerm[id] = doc
-          this.docFrequency[id]!++
-        }
+        this.addPostings(this.internTerm(term), field, doc, positions)
       }
     })
     this.maybeFlush()
   }
 
+  /**
+   * Indexes ready-made terms in one field (the hidden entity field): positions are the terms' order,
+   * and the field length is their count.
+   */
+  addTerms(doc: number, field: number, terms: readonly string[]): void {
+    this.ensureDocument(doc)
+    const positionsByTerm = new Map<string, number[]>()
+    terms.forEach((term, position) => {
+      const positions = positionsByTerm.get(term)
+      if (positions) positions.push(position)
+      else positionsByTerm.set(term, [position])
+    })
+    this.fieldLengths[field]![doc] = terms.length
+    this.fieldLengthSums[field]! += terms.length
+    for (const [term, positions] of positionsByTerm) this.addPostings(this.internTerm(term), field, doc, positions)
+    this.maybeFlush()
+  }
+
+  private addPostings(id: number, field: number, doc: number, positions: number[]): void {
+    this.fields[field]!.add(id, doc, positions, positions.length)
+    if (this.lastDocOfTerm[id] !== doc) {
+      this.lastDocOfTerm[id] = doc
+      this.docFrequency[id]!++
+    }
+  }
+
   /** Takes a deleted document's terms out of the statistics (its postings are skipped until compaction). */
-  removeFromStatistics(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer): void {
+  removeFromStatistics(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer, extraTerms: readonly string[] = []): void {
     const seen = new Set<number>()
+    for (const term of extraTerms) {
+      const id = this.vocabulary.get(term)
+      if (id === undefined || seen.has(id)) continue
+      seen.add(id)
+      this.docFrequency[id]!--
+    }
+    this.fieldLengths.forEach((lengths, field) => {
+      if (texts[field] === undefined && lengths[doc]) {
+        this.fieldLengthSums[field]! -= lengths[doc]!
+        lengths[doc] = 0
+      }
+    })
     texts.forEach((text, field) => {
       if (!text) return
       this.fieldLengthSums[field]! -= this.fieldLengths[field]![doc]!

@@ -5,8 +5,12 @@ import type { AnalyzedQuery, QueryAlternative, QueryGroup, QueryTerm } from './a
 /** A sub-word match is evidence for the word but weaker than the word itself (measured on the dev queries). */
 export const SUBWORD_WEIGHT = 0.3
 
-/** How the query's words gain related words: synonyms, expansions. Returns weighted alternatives to add beside a word. */
-export type TermExpander = (term: string) => ReadonlyArray<{ term: string; weight: number }>
+/**
+ * How the query's words gain related words: synonyms, expansions, places. Each result is added beside the
+ * word with its weight; with `alternative: true` it becomes a separate way to match the group (the group
+ * then scores its best alternative instead of adding them up).
+ */
+export type TermExpander = (term: string) => ReadonlyArray<{ term: string; weight: number; alternative?: boolean }>
 
 export interface AnalyzeQueryOptions {
   analyzer: Analyzer
@@ -23,15 +27,17 @@ function coarseWords(tokens: readonly Token[]): { word: Token; subwords: Token[]
   return words
 }
 
-function wordAlternative(word: Token, subwords: readonly Token[], field: string | undefined, options: AnalyzeQueryOptions): QueryAlternative {
+function wordAlternatives(word: Token, subwords: readonly Token[], field: string | undefined, options: AnalyzeQueryOptions): QueryAlternative[] {
   const terms: QueryTerm[] = [{ text: word.text, weight: 1, offset: word.start, origin: 'query' }]
   for (const subword of subwords) terms.push({ text: subword.text, weight: SUBWORD_WEIGHT, offset: subword.start, origin: 'subword' })
+  const scope = field ? { field } : {}
+  const separate: QueryAlternative[] = []
   for (const expansion of options.expand?.(word.text) ?? []) {
-    if (!terms.some((term) => term.text === expansion.term)) {
-      terms.push({ text: expansion.term, weight: expansion.weight, offset: word.start, origin: 'synonym' })
-    }
+    const term: QueryTerm = { text: expansion.term, weight: expansion.weight, offset: word.start, origin: 'synonym' }
+    if (expansion.alternative) separate.push({ terms: [term], phrase: false, source: expansion.term })
+    else if (!terms.some((existing) => existing.text === expansion.term)) terms.push(term)
   }
-  return { terms, phrase: false, ...(field ? { field } : {}), source: word.text }
+  return [{ terms, phrase: false, ...scope, source: word.text }, ...separate]
 }
 
 /** A text clause becomes one group per coarse word; a phrase stays one group whose words must be adjacent. */
@@ -46,7 +52,7 @@ function clauseGroups(clause: TermClause, occur: QueryGroup['occur'], options: A
     const alternative: QueryAlternative = { terms, phrase: true, ...(clause.field ? { field: clause.field } : {}), source: clause.text, phraseText, phraseTokens }
     return [{ occur, alternatives: [alternative] }]
   }
-  return words.map(({ word, subwords }) => ({ occur, alternatives: [wordAlternative(word, subwords, clause.field, options)] }))
+  return words.map(({ word, subwords }) => ({ occur, alternatives: wordAlternatives(word, subwords, clause.field, options) }))
 }
 
 /**

@@ -1,6 +1,7 @@
 export { SearchEngine } from './search-engine'
 export type { EngineOptions, ResolvedEngineOptions, SearchOptions, SnippetOptions } from './options'
-export type { SearchHit, SearchResult } from './search-result'
+export type { SearchHit, SearchResult, FieldEntityMention } from './search-result'
+export type { FacetCount, FacetName } from './facets'
 export type { Highlight } from './snippet'
 export type { Document } from './document-intake'
 export { MAX_FIELD_LENGTH, MAX_ID_LENGTH } from './document-intake'

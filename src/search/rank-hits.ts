@@ -51,7 +51,9 @@ function proximityFactors(input: RankHitsInput, candidates: number[]): Map<numbe
   const factors = new Map<number, number>()
   if (groups.length < 2 || candidates.length === 0) return factors
   const docs = new Set(candidates)
-  reader.fieldNames.forEach((_, field) => {
+  reader.fieldNames.forEach((name, field) => {
+    // The hidden entity field holds term ordinals, not character offsets: closeness means nothing there.
+    if (name.startsWith('@')) return
     const occurrences = groups.map((group) => {
       const perDoc = new Map<number, GroupOccurrences>()
       for (const word of groupWords(group)) {

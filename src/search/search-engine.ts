@@ -1,14 +1,23 @@
 import { readFile, writeFile, rename } from 'node:fs/promises'
 import { createAnalyzer, type Analyzer } from '../analysis'
 import { ZhsearchError } from '../errors'
-import { DocumentStore, InvertedIndex, SectionReader, decodeIndex, encodeIndex } from '../index/index'
+import { recognizeEntities, type EntityMention } from '../entities'
+import { DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, decodeIndex, encodeIndex, entityTerms } from '../index/index'
 import { analyzeQuery, parseQuery, type AnalyzedQuery, type ParsedQuery } from '../query'
 import { scoreQuery } from '../rank'
+import { applyFilters, optionFilters } from './entity-filters'
+import { countFacets } from './facets'
+import { placeExpander } from './place-expansion'
 import { acceptDocument, type AcceptedDocument, type Document } from './document-intake'
 import { IndexReader } from './index-reader'
 import { engineOptionsSchema, searchOptionsSchema, validate, type EngineOptions, type ResolvedEngineOptions, type SearchOptions } from './options'
 import { rankHits } from './rank-hits'
-import type { SearchResult } from './search-result'
+import type { FieldEntityMention, SearchResult } from './search-result'
+
+/** Weight of the hidden entity field: a place named in the query matches documents about it (or inside it) a little below the word itself. */
+const ENTITY_FIELD_WEIGHT = 1
+/** Score of every hit in browse mode (filters without query words), which lists documents in the order they were added. */
+const BROWSE_SCORE = 1
 
 /**
  * The search engine: add, update and remove documents, search them, save and load the index.
@@ -24,14 +33,25 @@ export class SearchEngine {
   private readonly fieldNames: string[]
   private index: InvertedIndex
   private store: DocumentStore
+  private entities: EntityIndex
 
   constructor(options: EngineOptions = {}) {
     this.options = validate(engineOptionsSchema, options, 'INVALID_OPTIONS', 'engine options')
     this.fieldNames = Object.keys(this.options.fields)
     const { userDictionaries, stopwords, subwords } = this.options.analysis
     this.analyzer = createAnalyzer({ userDictionaries, subwords, ...(stopwords ? { stopwords } : {}) })
-    this.index = new InvertedIndex(this.fieldNames)
+    this.index = new InvertedIndex(this.indexedFieldNames())
     this.store = new DocumentStore()
+    this.entities = new EntityIndex()
+  }
+
+  /** The text fields, then the hidden field of entity terms when entities are on. */
+  private indexedFieldNames(): string[] {
+    return this.options.entities ? [...this.fieldNames, ENTITY_FIELD] : [...this.fieldNames]
+  }
+
+  private fieldWeights(): number[] {
+    return this.indexedFieldNames().map((field) => (field === ENTITY_FIELD ? ENTITY_FIELD_WEIGHT : this.options.fields[field]!.weight))
   }
 
   /** Documents currently indexed. */
@@ -73,6 +93,15 @@ export class SearchEngine {
   private insert(accepted: AcceptedDocument): void {
     const doc = this.store.add(accepted.id, accepted.stored)
     this.index.addDocument(doc, accepted.texts, this.analyzer)
+    if (!this.options.entities) return
+    const mentions = this.recognize(accepted.texts)
+    this.entities.add(doc, mentions)
+    this.index.addTerms(doc, this.fieldNames.length, entityTerms(mentions))
+  }
+
+  /** Entity mentions of every text field, each marked with its field (offsets are into that field's text). */
+  private recognize(texts: readonly (string | undefined)[]): FieldEntityMention[] {
+    return texts.flatMap((text, field) => (text ? recognizeEntities(text).map((mention) => ({ ...mention, field: this.fieldNames[field]! })) : []))
   }
 
   /** Indexes one document. Throws INVALID_DOCUMENT or DUPLICATE_ID (nothing is changed then). */
@@ -108,7 +137,8 @@ export class SearchEngine {
     if (doc === undefined) throw new ZhsearchError('UNKNOWN_ID', `no document ${JSON.stringify(key)} is indexed`, { id: key })
     const stored = this.store.fields(doc)
     const texts = this.fieldNames.map((field) => (typeof stored[field] === 'string' ? (stored[field] as string) : undefined))
-    this.index.removeFromStatistics(doc, texts, this.analyzer)
+    const extraTerms = this.options.entities ? entityTerms(this.entities.mentionsOf(doc)) : []
+    this.index.removeFromStatistics(doc, texts, this.analyzer, extraTerms)
     this.store.delete(doc)
   }
 
@@ -122,7 +152,8 @@ export class SearchEngine {
   /** Parses and analyses a query the way `search` does, for apps that want to show what a query means. */
   analyze(query: string): { parsed: ParsedQuery; analyzed: AnalyzedQuery } {
     const parsed = parseQuery(query, { fields: this.fieldNames })
-    return { parsed, analyzed: analyzeQuery(parsed, { analyzer: this.analyzer }) }
+    const expand = this.options.entities ? placeExpander(parsed, this.analyzer) : undefined
+    return { parsed, analyzed: analyzeQuery(parsed, { analyzer: this.analyzer, ...(expand ? { expand } : {}) }) }
   }
 
   /**
@@ -134,16 +165,38 @@ export class SearchEngine {
     if (typeof query !== 'string') throw new ZhsearchError('INVALID_QUERY', `a query must be a string, got ${query === null ? 'null' : typeof query}`)
     const resolved = validate(searchOptionsSchema, options, 'INVALID_QUERY', 'search options')
     this.index.flush()
-    const { analyzed } = this.analyze(query)
-    const reader = new IndexReader(this.index, this.store, this.fieldNames.map((field) => this.options.fields[field]!.weight))
+    const { parsed, analyzed } = this.analyze(query)
+    const reader = new IndexReader(this.index, this.store, this.fieldWeights())
     const scored = scoreQuery(analyzed, reader, { bm25: this.options.bm25 })
+    const filters = [...parsed.filters, ...optionFilters(resolved.filter)]
+    if (filters.length > 0) {
+      const { allowed, excluded } = applyFilters({ index: this.index, entities: this.entities }, filters)
+      const browse = scored.scoringGroupCount === 0
+      if (browse) for (const doc of allowed ?? this.store.liveDocuments()) scored.scores.set(doc, BROWSE_SCORE)
+      for (const doc of [...scored.scores.keys()]) {
+        if (this.store.isDeleted(doc) || excluded.has(doc) || (allowed && !allowed.has(doc))) scored.scores.delete(doc)
+      }
+    }
     const hits = rankHits({ query: analyzed, scored, reader, store: this.store, options: resolved, bm25: this.options.bm25 })
-    return { total: scored.scores.size, hits, tookMs: performance.now() - started }
+    if (resolved.entities) for (const hit of hits) hit.entities = this.entities.mentionsOf(this.store.numberOf(hit.id)!) as FieldEntityMention[]
+    const result: SearchResult = { total: scored.scores.size, hits, tookMs: 0 }
+    if (resolved.facets.length > 0) result.facets = countFacets(this.index, new Set(scored.scores.keys()), resolved.facets, resolved.facetLevel)
+    result.tookMs = performance.now() - started
+    return result
+  }
+
+  /** Entity mentions in a text (places, programmes, figures, people, organisations), as indexed documents get them. */
+  static recognizeEntities(text: string): EntityMention[] {
+    return recognizeEntities(text)
   }
 
   /** The index as bytes (see the README for the format). */
   serialize(): Uint8Array {
-    return encodeIndex({ index: this.index, store: this.store }, { options: this.options })
+    const { mentions, figures } = this.entities.snapshot()
+    return encodeIndex({ index: this.index, store: this.store }, { options: this.options, figures }, (writer) => {
+      writer.bytes(mentions.bytes)
+      writer.int32(mentions.offsets)
+    })
   }
 
   /** Rebuilds an engine from {@link serialize}d bytes. Throws NOT_AN_INDEX, UNSUPPORTED_VERSION, TRUNCATED_INDEX or CORRUPT_INDEX. */
@@ -154,17 +207,25 @@ export class SearchEngine {
   }
 
   private static fromOwnedBytes(bytes: Uint8Array): SearchEngine {
-    const decoded = decodeIndex(new SectionReader(bytes))
-    const extra = decoded.extra as { options?: EngineOptions } | null
+    const reader = new SectionReader(bytes)
+    const decoded = decodeIndex(reader)
+    const extra = decoded.extra as { options?: EngineOptions; figures?: unknown } | null
     let engine: SearchEngine
     try {
       engine = new SearchEngine(extra?.options ?? {})
     } catch (error) {
       throw new ZhsearchError('CORRUPT_INDEX', `index corrupt: saved options are invalid (${(error as Error).message})`)
     }
-    if (engine.fieldNames.join('\u0000') !== decoded.index.fieldNames.join('\u0000')) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: fields do not match the options')
+    if (engine.indexedFieldNames().join('\u0000') !== decoded.index.fieldNames.join('\u0000')) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: fields do not match the options')
     engine.index = decoded.index
     engine.store = decoded.store
+    try {
+      engine.entities = EntityIndex.restore(reader.bytes(), reader.int32(), extra?.figures)
+    } catch (error) {
+      if (error instanceof ZhsearchError) throw error
+      throw new ZhsearchError('CORRUPT_INDEX', `index corrupt: entity tables are malformed (${(error as Error).message})`)
+    }
+    if (!reader.atEnd) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: unexpected sections at the end')
     return engine
   }
 

@@ -1,4 +1,11 @@
+import type { EntityMention } from '../entities'
 import type { HitExplanation } from '../rank'
+import type { FacetCount } from './facets'
+
+/** An entity mention of a hit, with the field whose text its offsets point into. */
+export interface FieldEntityMention extends EntityMention {
+  field: string
+}
 import type { Highlight } from './snippet'
 
 /** One search hit. */
@@ -14,6 +21,8 @@ export interface SearchHit {
   highlights: Highlight[]
   /** Score breakdown, when searched with `explain: true`. */
   explanation?: HitExplanation
+  /** Entity mentions of the document, when searched with `entities: true`. */
+  entities?: FieldEntityMention[]
 }
 
 export interface SearchResult {
@@ -22,4 +31,6 @@ export interface SearchResult {
   hits: SearchHit[]
   /** Milliseconds the search took. */
   tookMs: number
+  /** Counts per entity value among all matching documents, when searched with `facets`. */
+  facets?: Record<string, FacetCount[]>
 }

@@ -1,0 +1,92 @@
+/**
+ * Scores the entity recogniser against gold annotations (ENTITIES.md convention).
+ *
+ *   npx tsx bench/entities-eval.ts [--gold /work/shared/eval/entities-gold.dev.jsonl]
+ *                                  [--paragraphs /work/shared/eval/seed-paragraphs.jsonl] [--errors]
+ *
+ * A predicted mention matches a gold one when type, start and end are equal. Prints precision, recall
+ * and F1 per type and overall, the share of matched figures whose value and unit are exact, and one
+ * JSON line with the same numbers. --errors lists every missed and spurious mention.
+ */
+import { readFileSync } from 'node:fs'
+import { recognizeEntities, type EntityMention, type EntityType } from '../src/entities'
+
+interface GoldLine { id: string; entities: EntityMention[] }
+interface Paragraph { id: string; body: string }
+
+const TYPES: EntityType[] = ['city', 'program', 'figure', 'person', 'org']
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name)
+  return at >= 0 && process.argv[at + 1] !== undefined ? (process.argv[at + 1] as string) : fallback
+}
+
+function readJsonLines<T>(path: string): T[] {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as T)
+}
+
+const key = (m: EntityMention): string => `${m.type}:${m.start}:${m.end}`
+const sameValue = (a: EntityMention, b: EntityMention): boolean =>
+  JSON.stringify(a.value) === JSON.stringify(b.value) && a.unit === b.unit
+
+function main(): void {
+  const gold = readJsonLines<GoldLine>(option('--gold', '/work/shared/eval/entities-gold.dev.jsonl'))
+  const bodies = new Map(readJsonLines<Paragraph>(option('--paragraphs', '/work/shared/eval/seed-paragraphs.jsonl')).map((p) => [p.id, p.body]))
+  const showErrors = process.argv.includes('--errors')
+  const counts = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<EntityType, { tp: number; fp: number; fn: number }>
+  let figureMatches = 0
+  let figureExact = 0
+  for (const line of gold) {
+    const body = bodies.get(line.id)
+    if (body === undefined) throw new Error(`no paragraph ${line.id} in the paragraphs file`)
+    const predicted = recognizeEntities(body)
+    const goldByKey = new Map(line.entities.map((m) => [key(m), m]))
+    const predictedKeys = new Set(predicted.map(key))
+    for (const p of predicted) {
+      const g = goldByKey.get(key(p))
+      if (g === undefined) {
+        counts[p.type].fp++
+        if (showErrors) console.log(`  FP ${line.id} ${p.type} ${p.text}`)
+        continue
+      }
+      counts[p.type].tp++
+      if (p.type === 'figure') {
+        figureMatches++
+        if (sameValue(p, g)) figureExact++
+        else if (showErrors) console.log(`  VALUE ${line.id} ${p.text}: ${JSON.stringify(p.value)} ${p.unit} vs gold ${JSON.stringify(g.value)} ${g.unit}`)
+      }
+    }
+    for (const g of line.entities) {
+      if (predictedKeys.has(key(g))) continue
+      counts[g.type].fn++
+      if (showErrors) console.log(`  FN ${line.id} ${g.type} ${g.text}`)
+    }
+  }
+  const report: Record<string, unknown> = {}
+  const total = { tp: 0, fp: 0, fn: 0 }
+  const score = (c: { tp: number; fp: number; fn: number }) => {
+    const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp)
+    const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn)
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+    return { precision: round(precision), recall: round(recall), f1: round(f1), support: c.tp + c.fn, predicted: c.tp + c.fp }
+  }
+  console.log('type      precision  recall  F1     gold  predicted')
+  for (const type of TYPES) {
+    const c = counts[type]
+    total.tp += c.tp; total.fp += c.fp; total.fn += c.fn
+    const s = score(c)
+    report[type] = s
+    console.log(`${type.padEnd(9)} ${fmt(s.precision)}      ${fmt(s.recall)}   ${fmt(s.f1)}  ${String(s.support).padStart(4)}  ${String(s.predicted).padStart(4)}`)
+  }
+  const all = score(total)
+  report.all = all
+  report.figureValueExact = figureMatches === 0 ? null : round(figureExact / figureMatches)
+  console.log(`${'all'.padEnd(9)} ${fmt(all.precision)}      ${fmt(all.recall)}   ${fmt(all.f1)}  ${String(all.support).padStart(4)}  ${String(all.predicted).padStart(4)}`)
+  console.log(`figures with exact value and unit: ${figureExact}/${figureMatches}`)
+  console.log(JSON.stringify(report))
+}
+
+function round(x: number): number { return Math.round(x * 10000) / 10000 }
+function fmt(x: number): string { return x.toFixed(3) }
+
+main()

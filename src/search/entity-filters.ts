@@ -1,0 +1,83 @@
+import { canonicalProgram, placeGazetteer, resolvePlaceQuery } from '../entities'
+import { ENTITY_FIELD, type EntityIndex, type InvertedIndex } from '../index/index'
+import type { EntityFilter } from '../query'
+import type { ResolvedSearchOptions } from './options'
+
+/**
+ * Entity filters (`{ city: '晋中' }` in options, `city:晋中` in a query) as sets of documents. A place
+ * filter matches the place and everything inside it, because each place mention is indexed with its
+ * ancestors' codes.
+ */
+export interface FilterContext {
+  index: InvertedIndex
+  entities: EntityIndex
+}
+
+function postingsDocs(context: FilterContext, term: string): Set<number> {
+  const docs = new Set<number>()
+  const termId = context.index.termId(term)
+  const field = context.index.fieldNames.indexOf(ENTITY_FIELD)
+  if (termId === undefined || field < 0) return docs
+  context.index.forEachPosting(termId, field, (doc) => {
+    docs.add(doc)
+  })
+  return docs
+}
+
+/** Place codes a filter value names: a name or short name (晋中, 晋中市), or a division code. */
+export function placeCodes(value: string): string[] {
+  const byName = resolvePlaceQuery(value).map((place) => place.code)
+  if (byName.length > 0) return byName
+  return placeGazetteer.byCode(value) ? [value] : []
+}
+
+function documentsFor(context: FilterContext, filter: EntityFilter): Set<number> {
+  switch (filter.key) {
+    case 'city':
+      return union(placeCodes(filter.value).map((code) => postingsDocs(context, `city:${code}`)))
+    case 'program': {
+      const canonical = canonicalProgram(filter.value)
+      return union([postingsDocs(context, `program:${filter.value}`), canonical ? postingsDocs(context, `program:${canonical}`) : new Set<number>()])
+    }
+    case 'figure':
+      return context.entities.documentsWithFigure(filter.range ?? { unit: filter.value })
+    default:
+      return postingsDocs(context, `${filter.key}:${filter.value}`)
+  }
+}
+
+function union(sets: Set<number>[]): Set<number> {
+  const result = new Set<number>()
+  for (const set of sets) for (const doc of set) result.add(doc)
+  return result
+}
+
+/** The filters of the options object, in the parser's form. */
+export function optionFilters(filter: ResolvedSearchOptions['filter']): EntityFilter[] {
+  if (!filter) return []
+  const filters: EntityFilter[] = []
+  for (const key of ['city', 'program', 'person', 'org'] as const) {
+    const value = filter[key]
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) filters.push({ key, value: one, exclude: false })
+  }
+  if (filter.figure) filters.push({ key: 'figure', value: filter.figure.unit ?? '', exclude: false, range: filter.figure })
+  return filters
+}
+
+/**
+ * Which documents the filters allow: `allowed` is undefined when no including filter is given;
+ * excluded documents are listed apart.
+ */
+export function applyFilters(context: FilterContext, filters: readonly EntityFilter[]): { allowed?: Set<number>; excluded: Set<number> } {
+  let allowed: Set<number> | undefined
+  const excluded = new Set<number>()
+  for (const filter of filters) {
+    const docs = documentsFor(context, filter)
+    if (filter.exclude) {
+      for (const doc of docs) excluded.add(doc)
+      continue
+    }
+    allowed = allowed ? new Set([...allowed].filter((doc) => docs.has(doc))) : docs
+  }
+  return allowed ? { allowed, excluded } : { excluded }
+}
