@@ -37,4 +37,6 @@ export type DatasetResult =
 export interface JobResult {
   readonly engine: string
   readonly datasets: Readonly<Record<string, DatasetResult>>
+  /** 1-minute load average when the child started and finished: above the core count, timings are inflated by other work. */
+  readonly loadAverage: readonly [number, number]
 }

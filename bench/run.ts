@@ -73,6 +73,7 @@ writeFileSync(jobPath, JSON.stringify({ datasets } satisfies BenchJob))
 
 const workerPath = fileURLToPath(new URL('./worker.ts', import.meta.url))
 const results: Record<string, Record<string, DatasetResult>> = {}
+const loadAverages: Record<string, readonly [number, number]> = {}
 for (const engine of [SEGMENTATION_JOB, ...engines]) {
   const resultPath = join(workDir, `${engine}.json`)
   const started = performance.now()
@@ -84,7 +85,9 @@ for (const engine of [SEGMENTATION_JOB, ...engines]) {
   )
   process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`)
   try {
-    results[engine] = (JSON.parse(readFileSync(resultPath, 'utf8')) as JobResult).datasets as Record<string, DatasetResult>
+    const result = JSON.parse(readFileSync(resultPath, 'utf8')) as JobResult
+    results[engine] = result.datasets as Record<string, DatasetResult>
+    loadAverages[engine] = result.loadAverage
   } catch {
     const why = child.error ? child.error.message : `exit ${child.status ?? child.signal}`
     results[engine] = Object.fromEntries(datasets.map((d) => [d.name, { kind: 'error', error: `child process failed (${why})` } as const]))
@@ -107,6 +110,7 @@ let summary: RunSummary = {
     latencyQueries: d.latency.length,
   })),
   engines: results,
+  loadAverages,
 }
 if (values.merge) summary = mergeInto(JSON.parse(readFileSync(values.merge, 'utf8')) as RunSummary, summary)
 const markdown = renderMarkdown(summary, SEGMENTATION_JOB)

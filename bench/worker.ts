@@ -4,7 +4,8 @@
  * Run by bench/run.ts as `node --expose-gc --import tsx bench/worker.ts <engine> <runs> <datasets.json> <result.json>`.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { type BenchJob, type DatasetJob, type DatasetResult, type EngineDatasetResult, SEGMENTATION_JOB } from './job'
+import { loadavg } from 'node:os'
+import { type BenchJob, type DatasetJob, type DatasetResult, type EngineDatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
 import { createEngine } from './engines/registry'
 import { measureBuild, measurePersistence } from './measure/measure-build'
 import { measureLatency, measureRelevance } from './measure/measure-queries'
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const runs = Number(runsText)
   if (!engine || !jobPath || !resultPath || !(runs >= 1)) throw new Error('usage: worker.ts <engine> <runs> <datasets.json> <result.json>')
   const job = JSON.parse(readFileSync(jobPath, 'utf8')) as BenchJob
+  const loadAtStart = loadavg()[0] ?? 0
   const datasets: Record<string, DatasetResult> = {}
   for (const dataset of job.datasets) {
     try {
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
       datasets[dataset.name] = { kind: 'error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }
     }
   }
-  writeFileSync(resultPath, JSON.stringify({ engine, datasets }))
+  writeFileSync(resultPath, JSON.stringify({ engine, datasets, loadAverage: [loadAtStart, loadavg()[0] ?? 0] } satisfies JobResult))
 }
 
 await main()

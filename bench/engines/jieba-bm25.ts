@@ -66,7 +66,7 @@ export function create(): BenchEngine {
         const tf = list.tfs[i] as number
         const norm = K1 * (1 - B + (B * (state.lengths[doc] as number)) / averageLength)
         if (scores[doc] === 0) touched.push(doc)
-        scores[doc] += (idf * tf * (K1 + 1)) / (tf + norm)
+        scores[doc] = (scores[doc] as number) + (idf * tf * (K1 + 1)) / (tf + norm)
       }
     }
     return topK(touched.filter(keep), scores, k).map((doc) => state.ids[doc] as string)

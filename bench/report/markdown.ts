@@ -9,6 +9,8 @@ export interface RunSummary {
   readonly runs: number
   readonly datasets: readonly { name: string; source: string; docs: number; textBytes: number; querySets: readonly { name: string; queries: number }[]; latencyQueries: number }[]
   readonly engines: Readonly<Record<string, Readonly<Record<string, DatasetResult>>>>
+  /** Per engine, the 1-minute load average at the start and end of its child process. */
+  readonly loadAverages?: Readonly<Record<string, readonly [number, number]>>
 }
 
 const fixed = (value: number | null | undefined, digits: number): string =>
@@ -27,6 +29,10 @@ export function renderMarkdown(summary: RunSummary, segmentationEngine: string):
       `Mode: ${summary.mode}; medians of ${summary.runs} runs; one child process per engine.`,
     '',
   )
+  const busiest = Math.max(0, ...Object.values(summary.loadAverages ?? {}).flat())
+  if (busiest > summary.machine.cpus) {
+    lines.push(`Note: the 1-minute load average reached ${busiest.toFixed(1)} on ${summary.machine.cpus} cores during the run; timings are inflated by other work.`, '')
+  }
   for (const dataset of summary.datasets) {
     const segmentation = summary.engines[segmentationEngine]?.[dataset.name]
     const cut = segmentation?.kind === 'segmentation' ? segmentation.result : undefined
@@ -54,6 +60,7 @@ export function renderMarkdown(summary: RunSummary, segmentationEngine: string):
       }
       lines.push(engineRow(engine, entry.result, sets, cut))
     }
+    lines.push('', ...latencyTable(summary, dataset.name, segmentationEngine))
     lines.push('', `Query sets: ${dataset.querySets.map((s) => `${s.name} (${s.queries})`).join(', ') || 'none (no judgments found)'}; latency over ${dataset.latencyQueries} queries, top 10.`, '')
   }
   return lines.join('\n')
@@ -86,5 +93,24 @@ function engineRow(engine: string, r: EngineDatasetResult, sets: readonly string
 export function mergeInto(base: RunSummary, update: RunSummary): RunSummary {
   const shape = (s: RunSummary): string => s.datasets.map((d) => `${d.name}:${d.docs}:${d.textBytes}`).join(',')
   if (shape(base) !== shape(update)) throw new Error(`bench: cannot merge results of different datasets (${shape(base)} vs ${shape(update)})`)
-  return { ...update, engines: { ...base.engines, ...update.engines } }
+  return {
+    ...update,
+    engines: { ...base.engines, ...update.engines },
+    loadAverages: { ...base.loadAverages, ...update.loadAverages },
+  }
+}
+
+const LATENCY_KINDS = ['single', 'multi', 'nospace', 'phrase', 'long', 'question', 'filtered'] as const
+
+/** p50 / p99 ms per kind of query, one row per engine; kinds an engine cannot run show as –. */
+function latencyTable(summary: RunSummary, dataset: string, segmentationEngine: string): string[] {
+  const rows: string[] = []
+  for (const [engine, results] of Object.entries(summary.engines)) {
+    const entry = results[dataset]
+    if (engine === segmentationEngine || entry?.kind !== 'engine') continue
+    const byKind = entry.result.latency.byKind
+    rows.push(`| ${engine} | ${LATENCY_KINDS.map((kind) => { const s = byKind[kind]; return s ? `${fixed(s.p50, 3)} / ${fixed(s.p99, 3)}` : '–' }).join(' | ')} |`)
+  }
+  if (rows.length === 0) return []
+  return [`| latency p50 / p99 ms | ${LATENCY_KINDS.join(' | ')} |`, `|---|${'---|'.repeat(LATENCY_KINDS.length)}`, ...rows]
 }

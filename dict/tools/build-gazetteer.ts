@@ -51,6 +51,20 @@ const BLOCKER_MAX_LENGTH = 6
  */
 const COMMON_PREFECTURE_SHORT_FORMS = new Set(['白银', '日照', '安康', '来宾', '阿里', '中山', '普洱', '玉树', '朝阳', '兴安'])
 
+/**
+ * Names made only of generic zone words (工业园区, 经济技术开发区, 旅游度假区) are written about
+ * everywhere; as places they need context.
+ */
+const GENERIC_ZONE_NAME =
+  /^(工业|经济|技术|高新|高新技术|产业|旅游|城市|物流|科技|临港|综合|保税|出口加工|现代|生态|农业|商贸|文化|滨海|国际|自由贸易|开发|新)*(开发区|园区|保税区|度假区|新区|示范区|管理区|实验区|试验区|合作区|集聚区|产业区|功能区|港区|物流园|工业园|街道|镇|乡)$/
+
+/**
+ * A township name whose last two characters are an everyday word (向城镇 → 城镇, 古镇, 乡镇) reads as
+ * that word after an ordinary character (面向城镇), so it needs context. jieba counts this high mark
+ * the words that matter.
+ */
+const TOWNSHIP_TAIL_WORD_MIN_FREQ = 100
+
 interface Row { code: string; name: string; level: PlaceLevel }
 
 function readCsv(file: string): string[][] {
@@ -123,7 +137,9 @@ function main(): void {
   for (const row of rows) {
     const shorts = placeShortNames(row.name, row.level)
     const stemLength = row.name.length - (row.name.endsWith('街道') ? 2 : 1)
-    const weak = stemLength < 2 || isCommonWord(row.name, jieba)
+    const tail = jieba.get(row.name.slice(-2))
+    const tailIsWord = row.level === 'township' && !row.name.endsWith('街道') && tail !== undefined && tail.tag !== 'ns' && tail.freq >= TOWNSHIP_TAIL_WORD_MIN_FREQ
+    const weak = stemLength < 2 || isCommonWord(row.name, jieba) || GENERIC_ZONE_NAME.test(row.name) || tailIsWord
     const upperLevel = row.level === 'province' || row.level === 'prefecture'
     const common = (s: string): boolean => (upperLevel ? COMMON_PREFECTURE_SHORT_FORMS.has(s) : isCommonWord(s, jieba))
     const shortCells = shorts.map((s) => (common(s) ? '~' + s : s))

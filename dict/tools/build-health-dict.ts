@@ -56,13 +56,14 @@ function main(): void {
 
   const { terms: mined } = mineStatisticalTerms(corpus, lexicon)
   for (const term of mined) add(term.word, term.tokens)
-  const fromSeeds = seedTermCandidates(corpus.seedTexts, { lexicon, countOf: occurrenceCounter(corpus) })
+  const core = readCoreTerms(values.core)
+  const knownTerms = new Set([...entries.keys(), ...core.map((term) => term.word)])
+  const fromSeeds = seedTermCandidates(corpus.seedTexts, { lexicon, countOf: occurrenceCounter(corpus), knownTerms })
   let seedOnly = 0
   for (const [word, tokens] of fromSeeds) {
     if (!entries.has(word)) seedOnly++
     add(word, tokens)
   }
-  const core = readCoreTerms(values.core)
   let coreOnly = 0
   for (const term of core) {
     // A word jieba already knows keeps jieba's own frequency: a user entry would overwrite it.

@@ -27,8 +27,13 @@ export interface HealthCorpus {
 
 /** Words that make a law title or a paragraph health-related (the issue's list plus close relatives). */
 const HEALTH_KEYWORDS = /医|卫生|健康|药|疾病|医保|医疗保障|疫|母婴|妇幼|养老|传染|献血|生育|护理|保健|残疾|病|康复|急救|诊/
-/** Titles that match `卫生` only as street cleaning (市容和环境卫生) are not health policy. */
-const NOT_HEALTH_TITLE = /市容|环境卫生|容貌/
+/**
+ * Topics that share the keywords but are not human health policy: street cleaning (市容和环境卫生),
+ * animal and plant disease (动物防疫, 兽药, 松材线虫病, 病虫害) and pesticides (农药).
+ */
+const NOT_HEALTH_TITLE = /市容|环境卫生|容貌|动物|兽|植物|农药|病虫|林业|畜禽/
+/** The same topics inside a paragraph: removed before the keyword test, so 环境卫生 alone does not select it. */
+const NOT_HEALTH_PHRASES = /环境卫生|市容|病虫害?|线虫病|动物疫病|动物防疫|动物诊疗|检疫|兽医|兽药|农药|疫木|疫区/g
 const HAN_RUN = /\p{Script=Han}+/gu
 
 interface LawRecord {
@@ -52,7 +57,7 @@ function hanRunsOf(text: string): string[] {
 }
 
 function isHealthTitle(title: string): boolean {
-  return HEALTH_KEYWORDS.test(title) && !NOT_HEALTH_TITLE.test(title)
+  return HEALTH_KEYWORDS.test(title.replace(NOT_HEALTH_PHRASES, '')) && !NOT_HEALTH_TITLE.test(title)
 }
 
 /**
@@ -72,7 +77,7 @@ export function loadHealthCorpus(options: { lawsPath: string; seedsDir: string }
       continue
     }
     for (const paragraph of law.body.split('\n')) {
-      if (!HEALTH_KEYWORDS.test(paragraph)) {
+      if (!HEALTH_KEYWORDS.test(paragraph.replace(NOT_HEALTH_PHRASES, ''))) {
         backgroundRuns.push(...hanRunsOf(paragraph))
         continue
       }

@@ -53,7 +53,15 @@ export interface SeedChunkContext {
   lexicon: JiebaLexicon
   /** Occurrences of a string in the whole health corpus (seeds included). */
   countOf: (text: string) => number
+  /** Terms already found by the statistical miner or the curated core. */
+  knownTerms: ReadonlySet<string>
 }
+
+/**
+ * jieba words this long are compounds in their own right (巡回医疗), so like a known term they need
+ * no head added; shorter ones are modifiers (县级 in 县级医院).
+ */
+const COMPOUND_WORD_MIN_CHARS = 4
 
 /**
  * An abbreviation seen once could be a broken name or a slip of jieba (精准化/医); seen twice or
@@ -98,14 +106,24 @@ function abbreviationCandidates(tokens: readonly string[], afterNumber: boolean,
   return found
 }
 
-/** Token n-grams that end in a domain head. */
-function headedCandidates(tokens: readonly string[], lexicon: JiebaLexicon): string[] {
+/**
+ * Token n-grams that end in a domain head. A known term or another head followed by a head
+ * (巡回医疗 + 制度) is skipped: seen once, nothing shows that the two form a unit, and the shorter
+ * term is the safer entry.
+ */
+function headedCandidates(tokens: readonly string[], context: SeedChunkContext): string[] {
+  const { lexicon, knownTerms } = context
+  const isKnownTerm = (text: string): boolean =>
+    knownTerms.has(text) || (text.length >= COMPOUND_WORD_MIN_CHARS && lexicon.entries.has(text))
   const found: string[] = []
   tokens.forEach((token, end) => {
     if (!SEED_TERM_HEADS.has(token)) return
     for (let start = end - 1; start >= 0 && end - start < MAX_TOKENS; start--) {
       const first = tokens[start]
       if (first === undefined || !isAcceptableStart(first, lexicon)) continue
+      if (isKnownTerm(tokens.slice(start, end).join(''))) continue
+      // Two heads in a row (中西医结合 + 医院) are two terms side by side as far as one sighting can tell.
+      if (end - start >= 2 && SEED_TERM_HEADS.has(tokens[end - 1] ?? '')) continue
       found.push(tokens.slice(start, end + 1).join(''))
     }
   })
@@ -128,7 +146,7 @@ export function seedTermCandidates(seedTexts: readonly string[], context: SeedCh
       const afterNumber = /[0-9０-９]/.test(text.charAt(match.index - 1))
       // An abbreviation's own characters carry tags (共 as adverb, 集 as measure word) that the shape rules would misread.
       for (const term of abbreviationCandidates(tokens, afterNumber, context)) consider(term, false)
-      for (const term of headedCandidates(tokens, lexicon)) consider(term, true)
+      for (const term of headedCandidates(tokens, context)) consider(term, true)
     }
   }
   return candidates

@@ -81,6 +81,8 @@ function contributionsOf(word: string): string[] {
 
 /** Words that join phrases rather than name things: a long form containing one is a phrase, not a name. */
 const LINKING_WORDS = new Set(['的', '和', '或', '或者', '及', '与', '以及', '等', '对', '向', '在', '为', '由', '将', '把', '被', '从', '按', '应当', '不得', '可以', '以下', '以上', '之', '其', '并', '中', '内', '后', '前'])
+/** Split short forms span at most this many words (卫|健|委). */
+const SPLIT_MAX_WORDS = 3
 /** Numerals: 第二十八 is not short for 第二百一十八条. */
 const NUMERAL = /[一二三四五六七八九十百千万零〇两第]/u
 
@@ -169,22 +171,59 @@ function sharedCount(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   return shared
 }
 
-/** Mines subsequence abbreviations from segmented texts (see the module comment for the filters). */
-export function mineAbbreviations(texts: readonly CorpusText[], lexicon: ReadonlyMap<string, LexiconEntry>): SynonymPair[] {
-  const segmented = texts.map((text) => nodejieba.cut(fullText(text)))
-  const shortTally: Tally = { docs: new Map() }
-  segmented.forEach((words, doc) => {
-    for (const word of words) {
-      if (word.length >= SHORT_MIN_CHARS && word.length <= SHORT_MAX_CHARS && HAN_RUN.test(word)) countDoc(shortTally, word, doc)
-    }
-  })
-  const shorts = new Set([...shortTally.docs].filter(([word, docs]) => docs.size >= MIN_SHORT_DOCS && !NUMERAL.test(word) && mayBeAbbreviation(word, lexicon)).map(([word]) => word))
-  const prefixes = new Set([...shorts].flatMap((short) => [...short].map((_, end) => short.slice(0, end + 1))))
+/** Candidate short forms with the documents they occur in. */
+interface ShortForms {
+  readonly docs: Map<string, Set<number>>
+  /** Short forms jieba does not know and cuts into pieces (医|联体, 卫|健|委): new abbreviations. */
+  readonly split: Set<string>
+}
 
-  const longTally: Tally = { docs: new Map() }
-  const longsOfShort = new Map<string, Set<string>>()
-  const contexts = new Map<string, ContextVector>()
-  const common = commonWordsOf(segmented)
+/** Every run of 2–{@link SPLIT_MAX_WORDS} consecutive words forming a split short form, as [start, count]. */
+function splitRuns(words: readonly string[], start: number): { short: string; count: number }[] {
+  const runs: { short: string; count: number }[] = []
+  let short = ''
+  let hasSingle = false
+  for (let count = 1; count <= SPLIT_MAX_WORDS && start + count <= words.length; count++) {
+    const word = words[start + count - 1] ?? ''
+    if (LINKING_WORDS.has(word) || !HAN_RUN.test(word)) break
+    short += word
+    hasSingle ||= word.length === 1
+    if (short.length > SHORT_MAX_CHARS) break
+    if (count >= 2 && hasSingle && short.length >= SHORT_MIN_CHARS) runs.push({ short, count })
+  }
+  return runs
+}
+
+function collectShortForms(segmented: readonly string[][], lexicon: ReadonlyMap<string, LexiconEntry>): ShortForms {
+  const tokens: Tally = { docs: new Map() }
+  const pieces: Tally = { docs: new Map() }
+  segmented.forEach((words, doc) => {
+    words.forEach((word, index) => {
+      if (word.length >= SHORT_MIN_CHARS && word.length <= SHORT_MAX_CHARS && HAN_RUN.test(word)) countDoc(tokens, word, doc)
+      for (const run of splitRuns(words, index)) countDoc(pieces, run.short, doc)
+    })
+  })
+  const usable = (word: string, docs: Set<number>): boolean => docs.size >= MIN_SHORT_DOCS && !NUMERAL.test(word)
+  const docs = new Map([...tokens.docs].filter(([word, found]) => usable(word, found) && mayBeAbbreviation(word, lexicon)))
+  const split = new Set<string>()
+  for (const [word, found] of pieces.docs) {
+    if (!usable(word, found) || lexicon.has(word) || docs.has(word)) continue
+    docs.set(word, found)
+    split.add(word)
+  }
+  return { docs, split }
+}
+
+/** Long forms found for each short form, with their documents and contexts. */
+interface LongForms {
+  readonly tally: Tally
+  readonly ofShort: Map<string, Set<string>>
+}
+
+function collectLongForms(segmented: readonly string[][], shorts: ReadonlyMap<string, Set<number>>, contexts: Contexts): LongForms {
+  const prefixes = new Set([...shorts.keys()].flatMap((short) => [...short].map((_, end) => short.slice(0, end + 1))))
+  const tally: Tally = { docs: new Map() }
+  const ofShort = new Map<string, Set<string>>()
   segmented.forEach((words, doc) => {
     for (let start = 0; start < words.length; start++) {
       for (let count = 1; count <= LONG_MAX_WORDS && start + count <= words.length; count++) {
@@ -195,43 +234,77 @@ export function mineAbbreviations(texts: readonly CorpusText[], lexicon: Readonl
         for (const short of abbreviationsOf(span, prefixes)) {
           // A contiguous piece of L (医疗 in 医疗保障) is a truncation, not an abbreviation.
           if (!shorts.has(short) || long.includes(short)) continue
-          countDoc(longTally, long, doc)
-          addContext(contexts, long, contentNeighbour(words, start - 1, -1, common), contentNeighbour(words, start + count, 1, common))
-          let longs = longsOfShort.get(short)
-          if (longs === undefined) longsOfShort.set(short, (longs = new Set()))
+          countDoc(tally, long, doc)
+          contexts.add(long, words, start, count)
+          let longs = ofShort.get(short)
+          if (longs === undefined) ofShort.set(short, (longs = new Set()))
           longs.add(long)
         }
       }
     }
   })
+  return { tally, ofShort }
+}
 
+/** Context vectors of forms, built from content-word neighbours (see {@link contentNeighbour}). */
+class Contexts {
+  readonly vectors = new Map<string, ContextVector>()
+  constructor(private readonly common: ReadonlySet<string>) {}
+
+  add(form: string, words: readonly string[], start: number, count: number): void {
+    addContext(this.vectors, form, contentNeighbour(words, start - 1, -1, this.common), contentNeighbour(words, start + count, 1, this.common))
+  }
+}
+
+function addShortContexts(segmented: readonly string[][], shorts: ShortForms, wanted: ReadonlyMap<string, unknown>, contexts: Contexts): void {
   for (const words of segmented) {
     words.forEach((word, index) => {
-      if (longsOfShort.has(word)) addContext(contexts, word, contentNeighbour(words, index - 1, -1, common), contentNeighbour(words, index + 1, 1, common))
+      if (wanted.has(word)) contexts.add(word, words, index, 1)
+      for (const run of splitRuns(words, index)) if (shorts.split.has(run.short) && wanted.has(run.short)) contexts.add(run.short, words, index, run.count)
     })
   }
+}
+
+interface Candidate {
+  readonly long: string
+  readonly longDocs: number
+  readonly shared: number
+  readonly similarity: number
+  readonly example: number | undefined
+}
+
+/** Whether a candidate long form passes the reliability filters for its short form. */
+function isReliable(candidate: Candidate, kind: 'split' | 'abbreviation' | 'word', candidates: number): boolean {
+  if (candidate.longDocs < MIN_LONG_DOCS) return false
+  // A new abbreviation is often written in news (seeds) while its long form is in the laws, so it cannot
+  // share documents; it must then be the only reading of its characters.
+  if (kind === 'split') return candidates === 1 || (candidate.shared >= MIN_SHARED_DOCS && candidate.similarity >= MIN_CONTEXT_SIMILARITY)
+  if (candidate.shared < MIN_SHARED_DOCS || candidate.similarity < MIN_CONTEXT_SIMILARITY) return false
+  return kind === 'abbreviation' || (candidate.shared >= MIN_SHARED_DOCS_FOR_WORDS && candidate.similarity >= MIN_CONTEXT_SIMILARITY_FOR_WORDS)
+}
+
+/** Mines subsequence abbreviations from segmented texts (see the module comment for the filters). */
+export function mineAbbreviations(texts: readonly CorpusText[], lexicon: ReadonlyMap<string, LexiconEntry>): SynonymPair[] {
+  const segmented = texts.map((text) => nodejieba.cut(fullText(text)))
+  const shorts = collectShortForms(segmented, lexicon)
+  const contexts = new Contexts(commonWordsOf(segmented))
+  const longs = collectLongForms(segmented, shorts.docs, contexts)
+  addShortContexts(segmented, shorts, longs.ofShort, contexts)
 
   const pairs: SynonymPair[] = []
-  for (const short of [...longsOfShort.keys()].sort()) {
-    const shortDocs = shortTally.docs.get(short) ?? new Set<number>()
-    const abbreviationTag = isKnownOrNewAbbreviation(short, lexicon)
-    const scored = [...(longsOfShort.get(short) ?? [])]
-      .map((long) => {
-        const longDocs = longTally.docs.get(long) ?? new Set<number>()
-        return {
-          long,
-          longDocs: longDocs.size,
-          shared: sharedCount(shortDocs, longDocs),
-          similarity: contextSimilarity(contexts.get(short), contexts.get(long)),
-          example: [...longDocs].find((doc) => shortDocs.has(doc)),
-        }
-      })
-      .filter((entry) => entry.longDocs >= MIN_LONG_DOCS && entry.shared >= MIN_SHARED_DOCS && entry.similarity >= MIN_CONTEXT_SIMILARITY)
-      .filter((entry) => abbreviationTag || (entry.shared >= MIN_SHARED_DOCS_FOR_WORDS && entry.similarity >= MIN_CONTEXT_SIMILARITY_FOR_WORDS))
-      .sort((a, b) => b.similarity - a.similarity || a.long.localeCompare(b.long))
-    const best = scored[0]?.similarity ?? 0
-    for (const entry of scored.filter((candidate) => candidate.similarity >= best * DOMINANCE_SHARE).slice(0, MAX_LONG_FORMS)) {
-      const example = `${texts[entry.example ?? 0]?.id ?? ''} ${entry.shared} ${shortDocs.size} ${entry.longDocs} ${entry.similarity.toFixed(2)} ${lexicon.get(short)?.tag ?? 'OOV'}`
+  for (const short of [...longs.ofShort.keys()].sort()) {
+    const shortDocs = shorts.docs.get(short) ?? new Set<number>()
+    const kind = shorts.split.has(short) ? 'split' : isKnownOrNewAbbreviation(short, lexicon) ? 'abbreviation' : 'word'
+    const candidates: Candidate[] = [...(longs.ofShort.get(short) ?? [])].map((long) => {
+      const longDocs = longs.tally.docs.get(long) ?? new Set<number>()
+      const similarity = contextSimilarity(contexts.vectors.get(short), contexts.vectors.get(long))
+      return { long, longDocs: longDocs.size, shared: sharedCount(shortDocs, longDocs), similarity, example: [...longDocs].find((doc) => shortDocs.has(doc)) ?? [...longDocs][0] }
+    })
+    const frequent = candidates.filter((candidate) => candidate.longDocs >= MIN_LONG_DOCS).length
+    const kept = candidates.filter((candidate) => isReliable(candidate, kind, frequent)).sort((a, b) => b.similarity - a.similarity || (a.long < b.long ? -1 : 1))
+    const best = kept[0]?.similarity ?? 0
+    for (const entry of kept.filter((candidate) => candidate.similarity >= best * DOMINANCE_SHARE).slice(0, MAX_LONG_FORMS)) {
+      const example = `${texts[entry.example ?? 0]?.id ?? ''} ${kind} ${entry.shared} ${shortDocs.size} ${entry.longDocs} ${entry.similarity.toFixed(2)}`
       pairs.push({ term: short, equivalent: entry.long, kind: 'synonym', weight: ABBREVIATION_WEIGHT, source: 'abbreviation', support: entry.shared, example })
     }
   }

@@ -131,6 +131,16 @@ function readDictionaryFile(path: string): string {
   }
 }
 
+/** Latin letters and digits: a Latin term matches only as a whole word (CT not inside ACT, 120 not inside 1203). */
+const LATIN_OR_DIGIT = /^[a-z0-9]$/u
+
+/** True when a match of keys[start, end) would cut a run of Latin letters or digits in two. */
+function cutsLatinWord(keys: readonly string[], start: number, end: number): boolean {
+  const cutsLeft = LATIN_OR_DIGIT.test(keys[start] ?? '') && LATIN_OR_DIGIT.test(keys[start - 1] ?? '')
+  const cutsRight = LATIN_OR_DIGIT.test(keys[end - 1] ?? '') && LATIN_OR_DIGIT.test(keys[end] ?? '')
+  return cutsLeft || cutsRight
+}
+
 /** Per-character lookup keys of a text, so that matches keep offsets into the original characters. */
 function characterKeys(text: string): string[] {
   return [...text].map((char) => synonymKey(char))
@@ -155,7 +165,8 @@ function createDictionary(table: ExpansionTable): SynonymDictionary {
       while (charIndex < chars.length) {
         let matchLength = 0
         for (let length = Math.min(longestKey, chars.length - charIndex); length >= 1 && matchLength === 0; length--) {
-          if (sorted.has(keys.slice(charIndex, charIndex + length).join(''))) matchLength = length
+          const end = charIndex + length
+          if (sorted.has(keys.slice(charIndex, end).join('')) && !cutsLatinWord(keys, charIndex, end)) matchLength = length
         }
         const width = chars.slice(charIndex, charIndex + Math.max(matchLength, 1)).join('').length
         if (matchLength > 0) {

@@ -14,7 +14,7 @@ export function formatHits(query: string, result: SearchResult, explain: boolean
     lines.push(`     ${hit.snippet}`)
     if (explain && hit.explanation) {
       const e = hit.explanation
-      lines.push(`     = BM25F ${e.bm25f.toFixed(3)} × coordination ${e.coordination.toFixed(3)} (${e.matchedGroups}/${e.totalGroups} groups) × proximity ${e.proximity.toFixed(3)}`)
+      lines.push(`     = BM25F ${e.bm25f.toFixed(3)} × coordination ${e.coordination.toFixed(3)} (${e.matchedGroups}/${e.totalGroups} groups) × passage ${e.passage.toFixed(3)}`)
       for (const term of e.terms) {
         lines.push(`       ${term.origin.padEnd(8)} ${term.term} in ${term.field}: tf ${term.tf}, idf ${term.idf.toFixed(3)} → ${term.value.toFixed(3)}`)
       }

@@ -7,8 +7,18 @@ const SMALL_MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100,
 /** 万 and 亿 scale everything before them (三千五百万 = 3500 × 10⁴). */
 export const LARGE_MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 }
 
+const NUMERAL_CODES = new Set(
+  [...Object.keys(CHINESE_DIGITS), ...Object.keys(SMALL_MULTIPLIERS), ...Object.keys(LARGE_MULTIPLIERS)].map((u) => u.charCodeAt(0)),
+)
+
+/** True for the code of a Chinese numeral character (一, 两, 十, 万 …). */
+export function isChineseNumeralCode(code: number): boolean {
+  return NUMERAL_CODES.has(code)
+}
+
+/** True for a Chinese numeral character (一, 两, 十, 万 …). */
 export function isChineseNumeral(unit: string | undefined): boolean {
-  return unit !== undefined && (unit in CHINESE_DIGITS || unit in SMALL_MULTIPLIERS || unit in LARGE_MULTIPLIERS)
+  return unit !== undefined && NUMERAL_CODES.has(unit.charCodeAt(0))
 }
 
 /** A number read from the text: its value and where it ends. */

@@ -4,10 +4,10 @@
  *   [近|约] NUMBER [(至|-|~|到) NUMBER] [余|多] [万|亿] [余|多] UNIT [以上|以下|左右|有余|之多]
  * and the exclusions of ENTITIES.md (dates, ordinals, sessions, article 一, idioms, denominators) apply.
  */
-import { cleanNumber, isChineseNumeral, LARGE_MULTIPLIERS, readArabicNumber, readChineseNumber, type ReadNumber } from './chinese-numerals'
+import { cleanNumber, isChineseNumeral, isChineseNumeralCode, LARGE_MULTIPLIERS, readArabicNumber, readChineseNumber, type ReadNumber } from './chinese-numerals'
 import { readUnit } from './figure-units'
 import { findSubject } from './figure-subject'
-import { CLOSE_QUOTE_OF, isDigit, isLatin, OPEN_QUOTES } from './text-classes'
+import { CLOSE_QUOTE_OF, isDigit, isDigitCode, isLatin, OPEN_QUOTES } from './text-classes'
 import type { EntityMention } from './types'
 
 const LEADING_QUALIFIERS = ['将近', '大约', '近', '约']
@@ -53,9 +53,7 @@ function isNonNumericReading(number: ReadNumber): boolean {
 
 function insideIdiom(text: string, start: number, end: number): boolean {
   for (const idiom of IDIOMS) {
-    const from = Math.max(0, start - idiom.length)
-    const at = text.indexOf(idiom, from)
-    if (at >= 0 && at <= start && at + idiom.length >= end) return true
+    for (let at = Math.max(0, end - idiom.length); at <= start; at++) if (text.startsWith(idiom, at)) return true
   }
   return false
 }
@@ -111,8 +109,8 @@ function parseAt(text: string, start: number): ParsedFigure | undefined {
 export function recognizeFigures(text: string): EntityMention[] {
   const mentions: EntityMention[] = []
   for (let i = 0; i < text.length; i++) {
-    const unit = text[i] as string
-    if (!isDigit(unit) && !isChineseNumeral(unit)) continue
+    const code = text.charCodeAt(i)
+    if (!isDigitCode(code) && !isChineseNumeralCode(code)) continue
     const before = text[i - 1]
     if (isDigit(before) || isChineseNumeral(before) || before === '.' || isLatin(before) || NOT_A_QUANTITY_AFTER.includes(before ?? '\0')) {
       continue

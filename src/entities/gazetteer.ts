@@ -73,12 +73,24 @@ export function gazetteerData(): GazetteerData {
   return data
 }
 
+const ancestorCache = new Map<string, readonly string[]>()
+
 /** Codes of the divisions enclosing `code`, nearest first (140781 → ['1407', '14']). */
 export function ancestorsOf(code: string): string[] {
-  const { byCode } = gazetteerData()
-  const ancestors: string[] = []
-  for (let parent = byCode.get(code)?.parent; parent !== undefined; parent = byCode.get(parent)?.parent) ancestors.push(parent)
-  return ancestors
+  return [...ancestorCodes(code)]
+}
+
+/** Like `ancestorsOf`, without copying: for the recognisers' inner loops. */
+export function ancestorCodes(code: string): readonly string[] {
+  let cached = ancestorCache.get(code)
+  if (cached === undefined) {
+    const { byCode } = gazetteerData()
+    const ancestors: string[] = []
+    for (let parent = byCode.get(code)?.parent; parent !== undefined; parent = byCode.get(parent)?.parent) ancestors.push(parent)
+    cached = ancestors
+    ancestorCache.set(code, cached)
+  }
+  return cached
 }
 
 function* descendantsOf(code: string): Iterable<string> {
@@ -110,7 +122,7 @@ export const placeGazetteer = {
   descendantsOf,
   /** True when `code` is `ancestorCode` itself or lies inside it. */
   isWithin(code: string, ancestorCode: string): boolean {
-    return code === ancestorCode || ancestorsOf(code).includes(ancestorCode)
+    return code === ancestorCode || ancestorCodes(code).includes(ancestorCode)
   },
 }
 

@@ -9,7 +9,7 @@ import {
   ANCHORS, CONTINUATIONS, FREE_NAMED_HEADS, HOSPITAL_ORDINALS, NAME_STOPS, PLACE_NAMED_HEADS, REGION_WORDS, TIGHT_HEADS,
   WORD_AFTER_ANCHOR, WORD_BEFORE_ANCHOR, ZONE_WORDS,
 } from './org-heads'
-import { isBoundary, isHan } from './text-classes'
+import { CLOSE_QUOTE_OF, isBoundary, isHan, OPEN_QUOTES } from './text-classes'
 import type { EntityMention } from './types'
 
 type HeadKind = 'place-named' | 'tight' | 'free-named'
@@ -19,15 +19,20 @@ export interface PlaceSpan { start: number; end: number }
 
 /** At most this many characters between a place and its head (晋中市第四人民医院, 淄博市十五届人大常委会). */
 const MAX_NAME_GAP = 4
+/** Heads too generic to follow a bare anchor: 区管理委员会 and 县执行委员会 name kinds of bodies. */
+const PLACE_ONLY_HEADS = new Set(['委员会'])
 /** Characters needed between an anchor and a bare 医院 (市传染病医院 yes, 县医院 no). */
 const MIN_BARE_HOSPITAL_NAME = 2
 /** Free-text names (华中科技大学) are searched this far to the left for their start. */
 const MAX_FREE_NAME = 12
 /** Heads after which a clause-initial name needs no place (大众日报, …有限公司). */
-const BOUNDARY_STARTED_HEADS = new Set(['日报', '晚报', '电视台', '广播电视台', '出版社', '有限公司', '股份有限公司', '有限责任公司'])
+const BOUNDARY_STARTED_HEADS = new Set(['日报', '晚报', '出版社', '有限公司', '股份有限公司', '有限责任公司'])
 const MIN_BOUNDARY_NAME = 2
+/** Length of a short hospital name before a campus (北大医院太原医院). */
+const PARENT_HOSPITAL_NAME = 2
 /** 委托, 委员: 委 as a head must not run on into these. */
 const TIGHT_HEAD_RUN_ONS = '托员屈婉靡'
+const HOSPITAL_CODE = '院'.charCodeAt(0)
 const TOWNSHIP_ENDINGS = ['街道', '镇', '乡']
 const TOWNSHIP_STEM_LENGTH = 2
 const ADMIN_CHARACTERS = '市县区省乡镇村'
@@ -54,10 +59,11 @@ function endsWithAt(text: string, end: number, words: readonly string[]): string
 }
 
 /** Start of an anchor (市, 省, 国家 …) ending at `end` that stands alone, not inside 城市, 全省 or 区域. */
-function anchorStart(text: string, end: number): number {
+function anchorStart(text: string, end: number, headStart = end): number {
   const anchor = endsWithAt(text, end, ANCHORS)
   if (anchor === undefined) return -1
-  if ((WORD_AFTER_ANCHOR[anchor] ?? '').includes(text[end] ?? '\0')) return -1
+  // 市场, 区域: checked only when name characters follow the anchor; right before a head (市民政局) it stands alone.
+  if (end < headStart && (WORD_AFTER_ANCHOR[anchor] ?? '').includes(text[end] ?? '\0')) return -1
   const start = end - anchor.length
   const before = text[start - 1]
   return before !== undefined && (WORD_BEFORE_ANCHOR[anchor] ?? '').includes(before) ? -1 : start
@@ -81,20 +87,21 @@ function townshipStart(ctx: Context, end: number): number {
 }
 
 /** Start of the chain of places (淄博 + 经开区 + 沅水镇) ending exactly at `end`, or of an anchor; -1 if none. */
-function placeChainStart(ctx: Context, end: number, allowAnchor: boolean): number {
+function placeChainStart(ctx: Context, end: number, allowAnchor: boolean, headStart: number): number {
   let start = end
   let found = false
   for (;;) {
     const placeStart = ctx.placeStartByEnd.get(start)
     if (placeStart !== undefined) { start = placeStart; found = true; continue }
+    // A zone (经开区) counts only inside an address that starts with a place: 新区管理委员会 names no one body.
     const zone = endsWithAt(ctx.text, start, ZONE_WORDS)
-    if (zone !== undefined) { start -= zone.length; found = true; continue }
+    if (zone !== undefined && ctx.placeStartByEnd.has(start - zone.length)) { start -= zone.length; continue }
     const township = townshipStart(ctx, start)
     if (township >= 0) { start = township; found = true; continue }
     break
   }
   if (found) return start
-  return allowAnchor ? anchorStart(ctx.text, end) : -1
+  return allowAnchor ? anchorStart(ctx.text, end, headStart) : -1
 }
 
 function placeNamedStart(ctx: Context, headStart: number, head: string): number {
@@ -105,7 +112,8 @@ function placeNamedStart(ctx: Context, headStart: number, head: string): number 
       if (!isHan(unit) || NAME_STOPS.includes(unit as string)) return -1
     }
     // 县医院, 县乡医院: an anchor with a bare 医院 names a kind of hospital, not one hospital.
-    const start = placeChainStart(ctx, nameEnd, head !== '医院' || gap >= MIN_BARE_HOSPITAL_NAME)
+    const anchorAllowed = head === '医院' ? gap >= MIN_BARE_HOSPITAL_NAME : !PLACE_ONLY_HEADS.has(head)
+    const start = placeChainStart(ctx, nameEnd, anchorAllowed, headStart)
     if (start >= 0) return start
   }
   return -1
@@ -122,6 +130,8 @@ function tightStart(ctx: Context, headStart: number, head: string): number {
 
 function freeNamedStart(ctx: Context, headStart: number, head: string): number {
   const { text } = ctx
+  const quoted = quotedNameStart(text, headStart, head)
+  if (quoted >= 0) return quoted
   let j = headStart
   let best = -1
   while (j > 0 && headStart - j < MAX_FREE_NAME) {
@@ -138,7 +148,7 @@ function freeNamedStart(ctx: Context, headStart: number, head: string): number {
     if (!parenthesised && (ctx.placeStarts.has(j) || REGION_WORDS.some((r) => text.startsWith(r, j)))) best = j
   }
   if (best >= 0) return best
-  return BOUNDARY_STARTED_HEADS.has(head) && headStart - j >= MIN_BOUNDARY_NAME ? j : -1
+  return BOUNDARY_STARTED_HEADS.has(head) && headStart - j >= MIN_BOUNDARY_NAME && isBoundary(text[j - 1]) ? j : -1
 }
 
 /** A campus or affiliated hospital right after an organisation (…太原医院, …附属同济医院, …西苑医院); its end or -1. */
@@ -159,6 +169,26 @@ function campusEnd(ctx: Context, at: number, afterFreeNamed: boolean): number {
   return -1
 }
 
+/** A quoted name ending in the head is one name as a whole (“王广发呼吸病学山西工作室”). */
+function quotedNameStart(text: string, headStart: number, head: string): number {
+  const close = text[headStart + head.length]
+  if (close === undefined || !Object.values(CLOSE_QUOTE_OF).includes(close)) return -1
+  for (let j = headStart - 1; j >= 0 && headStart - j <= MAX_FREE_NAME + head.length; j--) {
+    const unit = text[j] as string
+    if (OPEN_QUOTES.has(unit)) return CLOSE_QUOTE_OF[unit] === close && headStart - j > 1 ? j + 1 : -1
+    if (!isHan(unit)) return -1
+  }
+  return -1
+}
+
+/** 北大医院 + 太原医院: a short hospital name right before a place-named campus belongs to it. */
+function parentHospitalStart(text: string, start: number): number {
+  if (!text.startsWith('医院', start - 2)) return start
+  const nameStart = start - 2 - PARENT_HOSPITAL_NAME
+  for (let k = nameStart; k < start - 2; k++) if (!isHan(text[k]) || NAME_STOPS.includes(text[k] as string)) return start
+  return nameStart
+}
+
 /** Extends an organisation to the right over continuations and campuses; returns the new end. */
 function extendRight(ctx: Context, end: number, afterFreeNamed: boolean): number {
   for (;;) {
@@ -173,7 +203,7 @@ function extendRight(ctx: Context, end: number, afterFreeNamed: boolean): number
 /** Hospital short forms: anchor + ordinal + 院 (市一院, 市三院). */
 function ordinalHospitalAt(ctx: Context, i: number): number {
   const { text } = ctx
-  if (!HOSPITAL_ORDINALS.includes(text[i] ?? '\0') || text[i + 1] !== '院') return -1
+  if (text.charCodeAt(i + 1) !== HOSPITAL_CODE || !HOSPITAL_ORDINALS.includes(text[i] ?? '\0')) return -1
   return anchorStart(text, i) >= 0 && text.slice(anchorStart(text, i), i) !== '国家' ? anchorStart(text, i) : -1
 }
 
@@ -214,13 +244,15 @@ export function recognizeOrgs(text: string, places: readonly PlaceSpan[]): Entit
       i = end - 1
       continue
     }
-    if (!trie.startsWithUnit(text[i] as string)) continue
+    if (!trie.startsAt(text, i)) continue
     const match = trie.longestAt(text, i)
     if (match === undefined) continue
     const head = text.slice(i, match.end)
     const kind = match.values[0] as HeadKind
-    const start = kind === 'free-named' ? freeNamedStart(ctx, i, head) : kind === 'tight' ? tightStart(ctx, i, head) : placeNamedStart(ctx, i, head)
-    if (start < 0 || start < (found[found.length - 1]?.end ?? 0)) continue
+    const nameStart = kind === 'free-named' ? freeNamedStart(ctx, i, head) : kind === 'tight' ? tightStart(ctx, i, head) : placeNamedStart(ctx, i, head)
+    if (nameStart < 0) continue
+    const start = kind === 'place-named' && head.endsWith('医院') && ctx.placeStarts.has(nameStart) ? parentHospitalStart(text, nameStart) : nameStart
+    if (start < (found[found.length - 1]?.end ?? 0)) continue
     const end = extendRight(ctx, match.end, kind === 'free-named')
     found.push({ type: 'org', text: text.slice(start, end), start, end })
     i = end - 1

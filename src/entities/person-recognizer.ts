@@ -4,6 +4,7 @@
  * (记者 高阳 通讯员 巨荣俊 张灿, （记者秦洋）). A name found once is tagged wherever it recurs.
  * Titles are never part of the span (ENTITIES.md).
  */
+import { isCommonWord } from './common-words'
 import { surnameLengthAt } from './surnames'
 import { isBoundary, isHan, OPEN_QUOTES } from './text-classes'
 import type { EntityMention } from './types'
@@ -11,9 +12,8 @@ import type { EntityMention } from './types'
 /** Titles and roles written right before a name. */
 const TITLES_BEFORE = [
   '书记', '主任', '局长', '院长', '园长', '校长', '部长', '主席', '市长', '县长', '省长', '区长', '镇长', '乡长', '秘书长', '处长',
-  '科长', '所长', '站长', '会长', '理事长', '董事长', '总经理', '经理', '主任医师', '医师', '医生', '护士长', '教授', '专家', '记者',
-  '通讯员', '编辑', '村医', '负责人', '委员', '代表', '村民', '患者', '老人', '厅长', '司长', '组长', '队长', '支书', '主委', '馆长',
-  '总监', '研究员', '博士', '院士', '大夫', '社长', '主编',
+  '科长', '所长', '站长', '会长', '理事长', '董事长', '总经理', '主任医师', '护士长', '教授', '专家', '记者', '通讯员', '厅长', '司长',
+  '馆长', '研究员', '院士', '社长', '主编',
 ]
 /** Titles and verbs written right after a name. */
 const FOLLOWERS = [
@@ -49,12 +49,18 @@ function nameLengthAt(text: string, at: number, needsSurname: boolean): number {
   return 0
 }
 
+/** A name found only through a title or a verb must not be an everyday word (单位, 任期). */
+function isPlausibleName(text: string, start: number, length: number): boolean {
+  const name = text.slice(start, start + length)
+  return !isCommonWord(name) && !TITLES_BEFORE.some((t) => name.endsWith(t.slice(-1)) && name.includes(t))
+}
+
 function afterTitles(text: string, found: Map<number, number>): void {
   for (const title of TITLES_BEFORE) {
     for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
       const start = at + title.length
       const length = nameLengthAt(text, start, true)
-      if (length > 0) found.set(start, length)
+      if (length > 0 && isPlausibleName(text, start, length)) found.set(start, length)
     }
   }
 }
@@ -66,7 +72,7 @@ function beforeFollowers(text: string, found: Map<number, number>): void {
         const start = at - length
         if (start < 0 || !isBoundary(text[start - 1])) continue
         if (surnameLengthAt(text, start) === 0) continue
-        if ([...text.slice(start + 1, at)].every(isNameCharacter)) {
+        if ([...text.slice(start + 1, at)].every(isNameCharacter) && isPlausibleName(text, start, length)) {
           found.set(start, length)
           break
         }
@@ -75,14 +81,21 @@ function beforeFollowers(text: string, found: Map<number, number>): void {
   }
 }
 
-/** 记者 高阳 通讯员 巨荣俊 张灿, and names alone in brackets at the end of an article (（贾志敏）, （瞿瑞凤  段宁）). */
+/**
+ * 记者 高阳 通讯员 巨荣俊 张灿, and names alone in brackets after a sentence or a dateline
+ * (…展开。（贾志敏）, 廉政中国讯（瞿瑞凤  段宁）, （记者秦洋）).
+ */
 function bylines(text: string, found: Map<number, number>): void {
   const bracketed = /[（(]((?:记者|通讯员)?[\u4e00-\u9fff]{2,3}(?:[ \u3000、]+[\u4e00-\u9fff]{2,3})*)[）)]/g
   for (const match of text.matchAll(bracketed)) {
-    let at = (match.index ?? 0) + 1
+    const open = match.index ?? 0
+    let at = open + 1
     const role = BYLINE_ROLES.find((r) => text.startsWith(r, at))
     if (role !== undefined) at += role.length
-    collectSpacedNames(text, at, (match.index ?? 0) + match[0].length - 1, found, role === undefined)
+    const afterSentence = /[。！？!?”]$/.test(text.slice(Math.max(0, open - 1), open)) || text.startsWith('讯', open - 1)
+    const closesLine = /^\s*$/.test(text.slice(open + match[0].length, open + match[0].length + 1))
+    if (!afterSentence || (role === undefined && !closesLine && !text.startsWith('讯', open - 1))) continue
+    collectSpacedNames(text, at, open + match[0].length - 1, found, role === undefined)
   }
   for (const role of BYLINE_ROLES) {
     for (let at = text.indexOf(role); at >= 0; at = text.indexOf(role, at + 1)) {

@@ -15,7 +15,7 @@
  * - A form shared by several places resolves to the one whose ancestors appear in the text, else the
  *   highest level (吉林 → 吉林省).
  */
-import { ancestorsOf, gazetteerData, type PlaceForm } from './gazetteer'
+import { ancestorCodes, ancestorsOf, gazetteerData, type PlaceForm } from './gazetteer'
 import { isBoundary, isHan } from './text-classes'
 import type { EntityMention, Place, PlaceLevel } from './types'
 
@@ -66,7 +66,7 @@ function collectCandidates(text: string): Candidate[] {
   const { forms } = gazetteerData()
   const candidates: Candidate[] = []
   for (let i = 0; i < text.length; i++) {
-    if (!forms.startsWithUnit(text[i] as string)) continue
+    if (!forms.startsAt(text, i)) continue
     for (const match of forms.matchesAt(text, i)) {
       const surface = text.slice(i, match.end)
       const usable = match.values.filter((f) => !runsOn(text, match.end, f) && !(f.kind === 'short' && HISTORIC_REGIONS.has(surface)))
@@ -86,7 +86,8 @@ function pickPlace(forms: PlaceForm[], contextCodes: Set<string>): PlaceForm {
   let best = forms[0] as PlaceForm
   let bestScore = -Infinity
   for (const form of forms) {
-    const ancestorHits = ancestorsOf(form.place.code).filter((c) => contextCodes.has(c)).length
+    let ancestorHits = 0
+    for (const c of ancestorCodes(form.place.code)) if (contextCodes.has(c)) ancestorHits++
     const score = ancestorHits * 10 + (form.kind === 'full' ? 5 : 0) - LEVEL_RANK[form.place.level]
     if (score > bestScore) {
       best = form
@@ -103,12 +104,12 @@ function isStrong(form: PlaceForm): boolean {
 }
 
 function hasAncestorIn(place: Place, codes: Set<string>): boolean {
-  return ancestorsOf(place.code).some((c) => codes.has(c))
+  return ancestorCodes(place.code).some((c) => codes.has(c))
 }
 
 function precededByAncestor(candidate: Candidate, previous: Candidate | undefined, place: Place): boolean {
   return previous?.accepted === true && previous.end === candidate.start && previous.chosen !== undefined &&
-    ancestorsOf(place.code).includes(previous.chosen.code)
+    ancestorCodes(place.code).includes(previous.chosen.code)
 }
 
 function inListWithAccepted(text: string, candidate: Candidate, previous: Candidate | undefined, next: Candidate | undefined): boolean {

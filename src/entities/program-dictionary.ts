@@ -1,17 +1,19 @@
 import { CharTrie } from './char-trie'
 import { readDictionaryRows } from './dictionary-file'
 
-/** Variant plus signs and full-width Latin letters read as their ASCII forms (互联网﹢医疗健康). */
-const FOLDED_UNITS: Readonly<Record<string, string>> = { '＋': '+', '﹢': '+', '／': '/' }
+/** Variant plus signs and slashes read as their ASCII forms (互联网﹢医疗健康): ＋ ﹢ ／ → + + /. */
+const FOLDED_CODES: ReadonlyMap<number, number> = new Map([[0xff0b, 0x2b], [0xfe62, 0x2b], [0xff0f, 0x2f]])
 const FULL_WIDTH_OFFSET = 0xfee0
+const ASCII_CASE_OFFSET = 0x20
 
-/** One code unit in the form the programme dictionary is keyed by. */
-export function foldProgramUnit(unit: string): string {
-  const folded = FOLDED_UNITS[unit]
+/** One code unit in the form the programme dictionary is keyed by: ASCII upper case, half-width. */
+export function foldProgramCode(code: number): number {
+  // Fast path for the common case (every character of every document passes here): Han and ASCII non-letters.
+  if (code < 0x61 || (code > 0x7a && code < 0xfe00)) return code
+  const folded = FOLDED_CODES.get(code)
   if (folded !== undefined) return folded
-  const c = unit.charCodeAt(0)
-  const ascii = c >= 0xff21 && c <= 0xff5a ? c - FULL_WIDTH_OFFSET : c
-  return ascii >= 0x61 && ascii <= 0x7a ? String.fromCharCode(ascii - 0x20) : String.fromCharCode(ascii)
+  const ascii = code >= 0xff21 && code <= 0xff5a ? code - FULL_WIDTH_OFFSET : code
+  return ascii >= 0x61 && ascii <= 0x7a ? ascii - ASCII_CASE_OFFSET : ascii
 }
 
 let trie: CharTrie<string> | undefined
@@ -19,7 +21,7 @@ let trie: CharTrie<string> | undefined
 /** Trie of every programme wording in dict/programs.tsv; values are canonical names. Loaded on first use. */
 export function programTrie(): CharTrie<string> {
   if (trie !== undefined) return trie
-  const built = new CharTrie<string>(foldProgramUnit)
+  const built = new CharTrie<string>(foldProgramCode)
   for (const [name, canonicalCell = '', aliases = ''] of readDictionaryRows('programs.tsv')) {
     if (name === undefined || name.length === 0) continue
     const canonical = canonicalCell.length > 0 ? canonicalCell : name

@@ -4,13 +4,14 @@
  * Boundaries follow ENTITIES.md: quotes and a head word outside them are not in the span.
  */
 import { programTrie } from './program-dictionary'
-import { CLOSE_QUOTE_OF, isHan, isLatin, OPEN_QUOTES } from './text-classes'
+import { CLOSE_QUOTE_OF, isHan, isLatin, isOpenQuoteCode } from './text-classes'
 import type { EntityMention } from './types'
 
 /** Head words that make a name a programme when they end it or follow its closing quote. */
 const QUOTED_HEADS = ['行动计划', '行动', '工程', '计划', '项目', '活动', '模式', '机制', '战略', '政策', '运动']
 /** Head words of unquoted names; 活动/模式/机制 are too generic without quotes (管理模式, 长效机制). */
 const UNQUOTED_HEADS = ['行动计划', '行动', '工程', '计划', '战略', '项目']
+const HEAD_FIRST_CODES = new Set(UNQUOTED_HEADS.map((h) => h.charCodeAt(0)))
 /** A quoted name ending like a facility or a platform names a unit, not a programme (“名医基层工作站”). */
 const FACILITY_ENDINGS = /(中心|站|室|院|馆|平台|系统|网|热线|窗口|基地)$/
 /** Inside quotes, clause punctuation means a quoted sentence, not a name (“小病不出村，大病不出县”). */
@@ -43,7 +44,8 @@ const STEM_STOPS = '的和及与并等'
 const MIN_PROJECT_STEM = 6
 const MAX_UNQUOTED_STEM = 18
 /** Stems that end in these make a generic expression, not a name (重大改革项目, 建设项目). */
-const GENERIC_STEM_ENDINGS = /(重大|重点|改革|建设|试点|各类|相关|有关|年度|工作)$/
+const GENERIC_STEM_ENDINGS =
+  /(重大|重点|改革|建设|试点|各类|相关|有关|年度|工作|代表性|立法|投资|献血|教育|训练|动员|推广|转化|开发|治理|水利|承包|供应|采购|招生|用地)$/
 /** A head word that runs on into another word is no head: 计划生育, 项目部. */
 const HEAD_RUN_ONS: Readonly<Record<string, string>> = { 计划: '生', 项目: '部组库' }
 
@@ -58,7 +60,7 @@ function dictionaryMentions(text: string): EntityMention[] {
   const trie = programTrie()
   const mentions: EntityMention[] = []
   for (let i = 0; i < text.length; i++) {
-    if (!trie.startsWithUnit(text[i] as string)) continue
+    if (!trie.startsAt(text, i)) continue
     const match = trie.longestAt(text, i)
     if (match === undefined) continue
     // A Latin name must not be cut out of a longer Latin word (DIP, not part of DIPX).
@@ -89,10 +91,10 @@ function headFollows(text: string, from: number): boolean {
 function quotedMentions(text: string): EntityMention[] {
   const mentions: EntityMention[] = []
   for (let i = 0; i < text.length; i++) {
+    if (!isOpenQuoteCode(text.charCodeAt(i))) continue
     const open = text[i] as string
-    if (!OPEN_QUOTES.has(open)) continue
-    const close = text.indexOf(CLOSE_QUOTE_OF[open] as string, i + 1)
-    if (close < 0 || close - i - 1 > MAX_QUOTED_LENGTH) continue
+    const close = text.slice(i + 1, i + 2 + MAX_QUOTED_LENGTH).indexOf(CLOSE_QUOTE_OF[open] as string) + i + 1
+    if (close <= i) continue
     const name = text.slice(i + 1, close)
     i = close
     if (name.length < MIN_QUOTED_LENGTH || SENTENCE_MARKS.test(name)) continue
@@ -134,6 +136,7 @@ function skipModifiers(text: string, start: number): number {
 function unquotedMentions(text: string, known: EntityMention[]): EntityMention[] {
   const mentions: EntityMention[] = []
   for (let i = 1; i < text.length; i++) {
+    if (!HEAD_FIRST_CODES.has(text.charCodeAt(i))) continue
     const head = headAt(text, i, UNQUOTED_HEADS)
     if (head === undefined || !isHan(text[i - 1])) continue
     const start = nameStart(text, i, [...known, ...mentions])

@@ -9,9 +9,17 @@ export function isHan(unit: string | undefined): boolean {
 
 /** ASCII or full-width digit. */
 export function isDigit(unit: string | undefined): boolean {
-  if (unit === undefined) return false
-  const c = unit.charCodeAt(0)
+  return unit !== undefined && isDigitCode(unit.charCodeAt(0))
+}
+
+/** The code of an ASCII or full-width digit. */
+export function isDigitCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)
+}
+
+/** The code of an opening quotation mark (“「『"‘). */
+export function isOpenQuoteCode(c: number): boolean {
+  return c === 0x201c || c === 0x300c || c === 0x300e || c === 0x22 || c === 0x2018
 }
 
 /** Latin letter, ASCII or full-width. */

@@ -18,6 +18,7 @@ export interface HitExplanation {
   matchedGroups: number
   totalGroups: number
   coordination: number
-  proximity: number
+  /** The passage multiplier: 1 + weight × the best window's share of the query weight. */
+  passage: number
   score: number
 }

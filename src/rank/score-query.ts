@@ -21,6 +21,10 @@ export interface ScoredDocuments {
   explanations: Map<number, ScoreExplanation[]>
   /** Groups that count towards coordination (everything but exclusions). */
   scoringGroupCount: number
+  /** The coordination factor applied to each document. */
+  coordination: Map<number, number>
+  /** Each scoring group's weight (the idf of its rarest word). */
+  groupWeights: Map<QueryGroup, number>
 }
 
 function fieldsOf(source: PostingSource, alternative: QueryAlternative): number[] {
@@ -161,6 +165,24 @@ function scorePhrase(alternative: QueryAlternative, context: Context): Alternati
   return scores
 }
 
+/**
+ * How much a group counts towards coordination: the idf of its rarest word, so that matching the
+ * distinctive words of a long question counts more than matching its common ones. A word absent from
+ * the index counts as the rarest possible.
+ */
+function groupWeight(group: QueryGroup, source: PostingSource): number {
+  let weight = 0
+  for (const alternative of group.alternatives) {
+    for (const term of alternative.terms) {
+      if (term.origin !== 'query') continue
+      const termId = source.termId(term.text)
+      const df = termId === undefined ? 0 : source.docFrequency(termId)
+      weight = Math.max(weight, inverseDocumentFrequency(source.documentCount, df))
+    }
+  }
+  return weight
+}
+
 /** A group's score is its best alternative's. */
 function scoreGroup(group: QueryGroup, context: Context): AlternativeScores {
   const best: AlternativeScores = new Map()
@@ -179,6 +201,10 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
   const context: Context = { source, options, explanations: new Map() }
   const totals = new Map<number, number>()
   const matched = new Map<number, number>()
+  const matchedWeight = new Map<number, number>()
+  const groupWeights = new Map<QueryGroup, number>()
+  const coordination = new Map<number, number>()
+  let totalWeight = 0
   const excluded = new Set<number>()
   const required: Set<number>[] = []
   let scoringGroupCount = 0
@@ -189,18 +215,24 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
       continue
     }
     scoringGroupCount++
+    const weight = groupWeight(group, source)
+    groupWeights.set(group, weight)
+    totalWeight += weight
     if (group.occur === 'must') required.push(new Set(scores.keys()))
     for (const [doc, score] of scores) {
       totals.set(doc, (totals.get(doc) ?? 0) + score)
       matched.set(doc, (matched.get(doc) ?? 0) + 1)
+      matchedWeight.set(doc, (matchedWeight.get(doc) ?? 0) + weight)
     }
   }
   const scores = new Map<number, number>()
   for (const [doc, total] of totals) {
     if (excluded.has(doc) || required.some((docs) => !docs.has(doc))) continue
-    scores.set(doc, total * coordinationFactor(matched.get(doc)!, scoringGroupCount))
+    const factor = coordinationFactor(matchedWeight.get(doc)!, totalWeight)
+    coordination.set(doc, factor)
+    scores.set(doc, total * factor)
   }
-  return { scores, matchedGroups: matched, explanations: context.explanations, scoringGroupCount }
+  return { scores, matchedGroups: matched, explanations: context.explanations, scoringGroupCount, coordination, groupWeights }
 }
 
 export { readPositions }

@@ -1,13 +1,12 @@
 import type { DocumentStore } from '../index/index'
 import type { AnalyzedQuery, QueryGroup } from '../query'
 import {
-  closeness,
   collectPositions,
-  coordinationFactor,
-  PROXIMITY_WEIGHT,
+  passageCoverage,
+  PASSAGE_WEIGHT,
   scoreQuery,
   type BM25Parameters,
-  type GroupOccurrences,
+  type GroupOccurrence,
   type PostingSource,
   type ScoredDocuments,
 } from '../rank'
@@ -15,8 +14,8 @@ import type { ResolvedSearchOptions } from './options'
 import { buildSnippet, type MatchSpan } from './snippet'
 import type { SearchHit } from './search-result'
 
-/** Proximity is computed for this many top documents (at least): enough to reorder the first pages. */
-const PROXIMITY_CANDIDATES = 100
+/** Passages are scored for this many top documents (at least): enough to reorder the first pages. */
+const PASSAGE_CANDIDATES = 200
 
 export interface RankHitsInput {
   query: AnalyzedQuery
@@ -34,42 +33,39 @@ function topDocuments(scores: ReadonlyMap<number, number>, count: number): numbe
     .map(([doc]) => doc)
 }
 
-/** The term that stands for a group in proximity: each alternative's first (the user's own) word. */
-function groupWords(group: QueryGroup): { text: string; length: number }[] {
-  return group.alternatives.map((alternative) => {
-    const first = alternative.terms[0]!
-    const last = alternative.terms.at(-1)!
-    const length = alternative.phrase ? last.offset + last.text.length - first.offset : first.text.length
-    return { text: first.text, length }
-  })
+/** The terms that stand for a group in passages: each alternative's own words (not sub-words, which overlap them). */
+function groupTerms(group: QueryGroup): string[] {
+  return group.alternatives.flatMap((alternative) =>
+    alternative.phrase ? [alternative.terms[0]!.text] : alternative.terms.filter((term) => term.origin !== 'subword').map((term) => term.text),
+  )
 }
 
-/** Proximity multiplier per candidate: best field's closeness of the matched groups, scaled by how many matched. */
-function proximityFactors(input: RankHitsInput, candidates: number[]): Map<number, number> {
-  const { query, reader } = input
+/** Passage multiplier per candidate: the best field's best-window coverage of the query weight. */
+function passageFactors(input: RankHitsInput, candidates: number[]): Map<number, number> {
+  const { query, reader, scored } = input
   const groups = query.groups.filter((group) => group.occur !== 'must_not')
   const factors = new Map<number, number>()
   if (groups.length < 2 || candidates.length === 0) return factors
   const docs = new Set(candidates)
+  const weights = groups.map((group) => scored.groupWeights.get(group) ?? 0)
   reader.fieldNames.forEach((name, field) => {
-    // The hidden entity field holds term ordinals, not character offsets: closeness means nothing there.
+    // The hidden entity field holds term ordinals, not character offsets: windows mean nothing there.
     if (name.startsWith('@')) return
-    const occurrences = groups.map((group) => {
-      const perDoc = new Map<number, GroupOccurrences>()
-      for (const word of groupWords(group)) {
-        const termId = reader.termId(word.text)
+    const occurrences = new Map<number, GroupOccurrence[]>()
+    groups.forEach((group, index) => {
+      for (const term of groupTerms(group)) {
+        const termId = reader.termId(term)
         if (termId === undefined) continue
         for (const [doc, positions] of collectPositions(reader, termId, field, docs)) {
-          const existing = perDoc.get(doc)
-          perDoc.set(doc, existing ? { positions: [...existing.positions, ...positions].sort((a, b) => a - b), length: Math.min(existing.length, word.length) } : { positions, length: word.length })
+          const list = occurrences.get(doc) ?? []
+          for (const position of positions) list.push({ position, group: index })
+          occurrences.set(doc, list)
         }
       }
-      return perDoc
     })
-    for (const doc of candidates) {
-      const present = occurrences.map((perDoc) => perDoc.get(doc)).filter((found): found is GroupOccurrences => found !== undefined)
-      if (present.length < 2) continue
-      const factor = 1 + PROXIMITY_WEIGHT * closeness(present) * ((present.length - 1) / (groups.length - 1))
+    for (const [doc, list] of occurrences) {
+      list.sort((a, b) => a.position - b.position)
+      const factor = 1 + PASSAGE_WEIGHT * passageCoverage(list, weights).coverage
       factors.set(doc, Math.max(factors.get(doc) ?? 1, factor))
     }
   })
@@ -107,9 +103,9 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   const { scored, options, store, reader } = input
   const wanted = options.offset + options.limit
   if (wanted === 0 || scored.scores.size === 0) return []
-  const candidates = topDocuments(scored.scores, Math.max(wanted, PROXIMITY_CANDIDATES))
-  const proximity = proximityFactors(input, candidates)
-  const final = new Map(candidates.map((doc) => [doc, scored.scores.get(doc)! * (proximity.get(doc) ?? 1)]))
+  const candidates = topDocuments(scored.scores, Math.max(wanted, PASSAGE_CANDIDATES))
+  const passages = passageFactors(input, candidates)
+  const final = new Map(candidates.map((doc) => [doc, scored.scores.get(doc)! * (passages.get(doc) ?? 1)]))
   const page = topDocuments(final, wanted).slice(options.offset)
   const explanations = options.explain
     ? scoreQuery(input.query, reader, { bm25: input.bm25, explainFor: new Set(page) }).explanations
@@ -122,15 +118,14 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
     const snippet = buildSnippet(text, spans, options.snippet)
     const hit: SearchHit = { id: store.idOf(doc)!, score: final.get(doc)!, fields, snippet: snippet.text, snippetField: name, highlights: snippet.highlights }
     if (explanations) {
-      const matchedGroups = scored.matchedGroups.get(doc) ?? 0
-      const coordination = coordinationFactor(matchedGroups, scored.scoringGroupCount)
+      const coordination = scored.coordination.get(doc) ?? 1
       hit.explanation = {
         terms: explanations.get(doc) ?? [],
         bm25f: scored.scores.get(doc)! / (coordination || 1),
-        matchedGroups,
+        matchedGroups: scored.matchedGroups.get(doc) ?? 0,
         totalGroups: scored.scoringGroupCount,
         coordination,
-        proximity: proximity.get(doc) ?? 1,
+        passage: passages.get(doc) ?? 1,
         score: hit.score,
       }
     }

@@ -99,6 +99,13 @@ describe('user synonym files', () => {
     expect(dictionary.termsIn('手机ＡＰＰ乱收费')).toEqual([{ term: 'ＡＰＰ', start: 2, end: 5, expansions: [{ term: '应用程序', weight: 0.6, kind: 'expansion' }] }])
   })
 
+  it('matches Latin and digit terms only as whole words', () => {
+    const dictionary = loadSynonymDictionary([userFile('CT\t医用设备\texpansion\t0.6\n120\t急救中心\texpansion\t0.6\n')], { bundled: false })
+    expect(dictionary.termsIn('做CT检查').map((occurrence) => occurrence.term)).toEqual(['CT'])
+    expect(dictionary.termsIn('ACT考试 12034号')).toEqual([])
+    expect(dictionary.termsIn('打120叫车').map((occurrence) => occurrence.start)).toEqual([1])
+  })
+
   it.each([
     ['too few columns', '医保\t医疗保障\tsynonym\n', 'columns'],
     ['an unknown kind', '医保\t医疗保障\tsame\t0.8\n', 'kind'],

@@ -1,0 +1,122 @@
+import { createAnalyzer, type Analyzer } from '../analysis'
+import type { SearchEngine } from './search-engine'
+
+/** Where a suggestion comes from; the page and apps may show it differently. */
+export type SuggestionKind = 'term' | 'title' | 'phrase' | 'entity'
+
+/**
+ * A completion to offer. `weight` ranks it, on the scale of log2(1 + document frequency): a word in 7
+ * documents weighs 3.
+ */
+export interface SuggestionEntry {
+  text: string
+  kind: SuggestionKind
+  weight: number
+}
+
+/** An entry with what the suggester builds from it: extra prefix keys and whether to index its pinyin. */
+export interface CollectedEntry extends SuggestionEntry {
+  /** Normalised keys besides the text itself that find this entry (a title from its later words). */
+  suffixKeys?: string[]
+  /** Index its pinyin. Default true. */
+  pinyin?: boolean
+}
+
+/**
+ * Terms with pinyin keys, most frequent first. Computing readings costs about 15 µs a word, so the long
+ * tail of a large vocabulary (words in one or two documents, mostly numbers and rare compounds) is
+ * completed from Chinese only; 20,000 covers every word in three or more laws of the laws corpus.
+ */
+export const MAX_PINYIN_TERMS = 20_000
+/** A document title weighs like a word found in 7 documents: its own name is a strong completion, a widely used word stronger. */
+export const TITLE_WEIGHT = 3
+/** A two-word phrase must occur in this many documents to be offered; once is chance. */
+export const MIN_PHRASE_DOCUMENTS = 2
+/** Body characters read for phrases, in document order: titles are always read; this bounds build time on a large corpus. */
+export const PHRASE_BODY_BUDGET = 1_000_000
+/** Later-word keys per title (药品管理 finds 中华人民共和国药品管理法): the first few words are where people start typing. */
+export const MAX_TITLE_SUFFIX_KEYS = 6
+/** Terms and titles longer than this are not offered: a suggestion list is read at a glance. */
+export const MAX_SUGGESTION_LENGTH = 60
+
+const HAN = /\p{Script=Han}/u
+
+/** A term worth completing to: two or more characters, a Chinese character or a Latin word of 3+ letters. */
+function isSuggestibleTerm(term: string): boolean {
+  if (term.length < 2 || term.length > MAX_SUGGESTION_LENGTH) return false
+  return HAN.test(term) || /^[a-z][a-z0-9-]{2,}$/.test(term)
+}
+
+function termEntries(engine: SearchEngine): CollectedEntry[] {
+  const terms = [...engine.termStatistics()].filter(({ term }) => isSuggestibleTerm(term))
+  terms.sort((a, b) => b.docFrequency - a.docFrequency)
+  return terms.map(({ term, docFrequency }, index) => ({ text: term, kind: 'term', weight: Math.log2(1 + docFrequency), pinyin: index < MAX_PINYIN_TERMS }))
+}
+
+interface CoarseWord {
+  text: string
+  start: number
+  end: number
+}
+
+function coarseWords(analyzer: Analyzer, text: string): CoarseWord[] {
+  const words: CoarseWord[] = []
+  analyzer.tokenize(text, (word, start, end, subword) => {
+    if (!subword) words.push({ text: word, start, end })
+  })
+  return words
+}
+
+/** Adjacent word pairs (no stopword or punctuation between them), each counted once per document. */
+function addPhrases(words: CoarseWord[], counts: Map<string, number>, seen: Set<string>): void {
+  for (let i = 1; i < words.length; i++) {
+    const left = words[i - 1]!
+    const right = words[i]!
+    if (left.end !== right.start || !HAN.test(left.text) || !HAN.test(right.text)) continue
+    const phrase = left.text + right.text
+    if (phrase.length > MAX_SUGGESTION_LENGTH || seen.has(phrase)) continue
+    seen.add(phrase)
+    counts.set(phrase, (counts.get(phrase) ?? 0) + 1)
+  }
+}
+
+/** Normalised title text from each later word on, when normalisation kept the offsets (it nearly always does). */
+function titleSuffixKeys(analyzer: Analyzer, title: string, words: CoarseWord[]): string[] {
+  const normalized = analyzer.normalize(title).text.toLowerCase()
+  if (normalized.length !== title.length) return []
+  return words
+    .filter((word) => word.start > 0 && HAN.test(word.text))
+    .slice(0, MAX_TITLE_SUFFIX_KEYS)
+    .map((word) => normalized.slice(word.start))
+}
+
+/**
+ * Every completion an engine offers: its terms (weight log2(1 + df)), its documents' titles (a field
+ * named `title`, {@link TITLE_WEIGHT}) and two-word phrases found in {@link MIN_PHRASE_DOCUMENTS}+
+ * documents (weight log2(1 + documents)).
+ */
+export function collectEntries(engine: SearchEngine): CollectedEntry[] {
+  const analyzer = createAnalyzer({ userDictionaries: engine.options.analysis.userDictionaries, subwords: false })
+  const entries = termEntries(engine)
+  const phraseCounts = new Map<string, number>()
+  let bodyBudget = PHRASE_BODY_BUDGET
+  for (const document of engine.documents()) {
+    const seen = new Set<string>()
+    const title = typeof document.title === 'string' ? document.title.trim() : ''
+    if (title !== '' && title.length <= MAX_SUGGESTION_LENGTH) {
+      const words = coarseWords(analyzer, title)
+      entries.push({ text: title, kind: 'title', weight: TITLE_WEIGHT, suffixKeys: titleSuffixKeys(analyzer, title, words) })
+      addPhrases(words, phraseCounts, seen)
+    }
+    const body = typeof document.body === 'string' ? document.body : ''
+    if (bodyBudget > 0 && body !== '') {
+      const read = body.slice(0, bodyBudget)
+      bodyBudget -= read.length
+      addPhrases(coarseWords(analyzer, read), phraseCounts, seen)
+    }
+  }
+  for (const [phrase, documents] of phraseCounts) {
+    if (documents >= MIN_PHRASE_DOCUMENTS) entries.push({ text: phrase, kind: 'phrase', weight: Math.log2(1 + documents) })
+  }
+  return entries
+}

@@ -1,0 +1,161 @@
+import * as zhsearch from '../index'
+import type { SearchEngine, SearchOptions } from '../index'
+import { expandPinyinQuery, type Suggester } from '../search/suggester'
+import { HttpError } from './http-responses'
+
+/**
+ * The JSON endpoints. Parameters come from the query string; every number and length is bounded so
+ * that one request cannot ask for unbounded work or output.
+ *
+ * GET /search?q=&limit=&offset=&city=&program=&person=&org=&facets=city,program
+ *   200 { query, rewrittenQuery?, total, offset, limit, tookMs,
+ *         hits: [{ id, score, title?, snippet (HTML, matches in <mark>), snippetField?, fields, entities? }],
+ *         facets? }
+ *   `rewrittenQuery` is set when a query without Chinese found nothing and its pinyin did (changzhi → 长治).
+ *   `fields` holds the stored fields of 200 characters or less (long texts such as the body are left out).
+ * GET /suggest?q=&limit=          200 { query, suggestions: [{ text, kind: term|title|phrase|entity, score }] }
+ * GET /entities?text=             200 { text, entities: [...] }, or 501 when this build has no recogniser
+ * GET /health                     200 { status: "ok", documents, terms, uptimeMs }
+ * Errors: { error: { code, message } } — 400 INVALID_QUERY, 404 NOT_FOUND, 405 METHOD_NOT_ALLOWED,
+ * 413 PAYLOAD_TOO_LARGE, 414 URI_TOO_LONG, 501 NOT_IMPLEMENTED, 500 INTERNAL.
+ */
+
+/** Longest `q` or `text` accepted, in characters: far beyond any typed query, small enough to bound analysis. */
+export const MAX_QUERY_LENGTH = 1000
+/** Most hits per page: a page of results, not an export. */
+export const MAX_PAGE_SIZE = 100
+export const DEFAULT_PAGE_SIZE = 10
+/** Deepest offset: nobody pages past this, and ranking stays cheap. */
+export const MAX_OFFSET = 10_000
+/** Values per filter parameter (city=a&city=b …), each at most FILTER_VALUE_LENGTH characters. */
+const MAX_FILTER_VALUES = 10
+const FILTER_VALUE_LENGTH = 100
+/** Stored fields longer than this (the body) stay out of hits: the snippet shows the part that matters. */
+const MAX_RETURNED_FIELD_LENGTH = 200
+const FILTER_NAMES = ['city', 'program', 'person', 'org'] as const
+const FACET_NAMES = ['city', 'program', 'person', 'org'] as const
+const DEFAULT_FACETS: FacetName[] = ['city', 'program']
+const HAN = /\p{Script=Han}/u
+
+type FacetName = (typeof FACET_NAMES)[number]
+
+export interface ApiContext {
+  engine: SearchEngine
+  suggester: Suggester
+  startedAt: number
+}
+
+function invalid(message: string): HttpError {
+  return new HttpError(400, 'INVALID_QUERY', message)
+}
+
+function textParameter(params: URLSearchParams, name: string, required: boolean): string {
+  const values = params.getAll(name)
+  if (values.length > 1) throw invalid(`give "${name}" once`)
+  const value = values[0]
+  if (value === undefined || (required && value.trim() === '')) {
+    if (required) throw invalid(`the "${name}" parameter is required`)
+    return ''
+  }
+  if (value.length > MAX_QUERY_LENGTH) throw new HttpError(414, 'URI_TOO_LONG', `"${name}" is longer than ${MAX_QUERY_LENGTH} characters`)
+  return value
+}
+
+function integerParameter(params: URLSearchParams, name: string, bounds: { min: number; max: number; fallback: number }): number {
+  const raw = params.get(name)
+  if (raw === null || raw === '') return bounds.fallback
+  if (!/^\d{1,9}$/.test(raw)) throw invalid(`"${name}" must be a whole number, got ${JSON.stringify(raw.slice(0, 20))}`)
+  const value = Number(raw)
+  if (value < bounds.min || value > bounds.max) throw invalid(`"${name}" must be from ${bounds.min} to ${bounds.max}, got ${value}`)
+  return value
+}
+
+function filterParameters(params: URLSearchParams): NonNullable<SearchOptions['filter']> | undefined {
+  const filter: Record<string, string[]> = {}
+  for (const name of FILTER_NAMES) {
+    const values = params.getAll(name).filter((value) => value !== '')
+    if (values.length === 0) continue
+    if (values.length > MAX_FILTER_VALUES || values.some((value) => value.length > FILTER_VALUE_LENGTH)) {
+      throw invalid(`"${name}" takes at most ${MAX_FILTER_VALUES} values of ${FILTER_VALUE_LENGTH} characters`)
+    }
+    filter[name] = values
+  }
+  return Object.keys(filter).length > 0 ? filter : undefined
+}
+
+function facetParameter(params: URLSearchParams): FacetName[] {
+  const raw = params.get('facets')
+  if (raw === null) return DEFAULT_FACETS
+  const names = raw.split(',').filter((name) => name !== '')
+  for (const name of names) if (!(FACET_NAMES as readonly string[]).includes(name)) throw invalid(`unknown facet ${JSON.stringify(name.slice(0, 20))}; use ${FACET_NAMES.join(', ')}`)
+  return names as FacetName[]
+}
+
+function shortFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= MAX_RETURNED_FIELD_LENGTH)) kept[name] = value
+  }
+  return kept
+}
+
+export function searchRoute(context: ApiContext, params: URLSearchParams): unknown {
+  const query = textParameter(params, 'q', true)
+  const limit = integerParameter(params, 'limit', { min: 0, max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE })
+  const offset = integerParameter(params, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 })
+  const filter = filterParameters(params)
+  const options: SearchOptions = { limit, offset, entities: true, facets: facetParameter(params), snippet: { format: 'html' }, ...(filter ? { filter } : {}) }
+  let result = context.engine.search(query, options)
+  let rewrittenQuery: string | undefined
+  if (result.total === 0 && !HAN.test(query)) {
+    rewrittenQuery = expandPinyinQuery(context.suggester, query)
+    if (rewrittenQuery !== undefined) result = context.engine.search(rewrittenQuery, options)
+  }
+  // Entities and facets appear once the engine returns them; the API passes them through unchanged.
+  const facets = (result as { facets?: unknown }).facets
+  return {
+    query,
+    ...(rewrittenQuery !== undefined ? { rewrittenQuery } : {}),
+    total: result.total,
+    offset,
+    limit,
+    tookMs: Math.round(result.tookMs * 1000) / 1000,
+    hits: result.hits.map((hit) => {
+      const entities = (hit as { entities?: unknown }).entities
+      return {
+        id: hit.id,
+        score: hit.score,
+        ...(typeof hit.fields.title === 'string' ? { title: hit.fields.title } : {}),
+        snippet: hit.snippet,
+        ...(hit.snippetField !== undefined ? { snippetField: hit.snippetField } : {}),
+        fields: shortFields(hit.fields),
+        ...(entities !== undefined ? { entities } : {}),
+      }
+    }),
+    ...(facets !== undefined ? { facets } : {}),
+  }
+}
+
+export function suggestRoute(context: ApiContext, params: URLSearchParams): unknown {
+  const query = textParameter(params, 'q', false)
+  const limit = integerParameter(params, 'limit', { min: 0, max: 20, fallback: 8 })
+  return { query, suggestions: context.suggester.suggest(query, { limit }) }
+}
+
+/** The engine's entity recogniser, when this build exports one (`recognizeEntities(text)`). */
+function entityRecognizer(): ((text: string) => unknown) | undefined {
+  const candidate = (zhsearch as unknown as Record<string, unknown>).recognizeEntities
+  return typeof candidate === 'function' ? (candidate as (text: string) => unknown) : undefined
+}
+
+export function entitiesRoute(_context: ApiContext, params: URLSearchParams): unknown {
+  const recognize = entityRecognizer()
+  if (!recognize) throw new HttpError(501, 'NOT_IMPLEMENTED', 'entity recognition is not available in this build of zhsearch')
+  const text = textParameter(params, 'text', true)
+  return { text, entities: recognize(text) }
+}
+
+export function healthRoute(context: ApiContext): unknown {
+  const stats = context.engine.stats()
+  return { status: 'ok', documents: stats.documents, terms: stats.terms, uptimeMs: Math.round(performance.now() - context.startedAt) }
+}

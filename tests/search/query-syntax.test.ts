@@ -1,0 +1,82 @@
+import { describe, it, expect, beforeAll } from 'vitest'
+import type { SearchEngine } from '../../src/index'
+import { buildEngine, idsFor } from '../helpers/build-engine'
+
+const DOCUMENTS = [
+  { id: 'gongti', title: '县域医共体', body: '推进紧密型县域医共体建设，提升基层服务能力。' },
+  { id: 'lianti', title: '城市医联体', body: '城市医联体建设取得进展，三级医院牵头。' },
+  { id: 'qianming', title: '千名医师下基层', body: '持续开展千名医师下基层行动，巡回医疗。' },
+  { id: 'jiceng', title: '基层卫生', body: '加强基层卫生人才队伍，乡村医生待遇提高。' },
+  { id: 'yiliao', title: '医疗保障', body: '医疗保障水平提高，门诊报销比例提升。' },
+  { id: 'weisheng', title: '卫生院', body: '乡镇卫生院标准化建设率达100%，医疗卫生服务更便捷。' },
+]
+
+let engine: SearchEngine
+beforeAll(() => {
+  engine = buildEngine(DOCUMENTS)
+})
+
+describe('phrases "…"', () => {
+  it('match the words next to each other, in order', () => {
+    expect(idsFor(engine, '"基层服务"')).toEqual(['gongti'])
+    expect(idsFor(engine, '"服务基层"')).toEqual([])
+  })
+
+  it('match even when the document segmented the phrase differently (医共体 inside 县域医共体)', () => {
+    expect(idsFor(engine, '"医共体建设"')).toEqual(['gongti'])
+  })
+
+  it('accept Chinese quotation marks', () => {
+    expect(idsFor(engine, '“医共体建设”')).toEqual(['gongti'])
+  })
+
+  it('are required to be consecutive: words present but apart do not match', () => {
+    expect(idsFor(engine, '"医联体 医院"')).toEqual([])
+    expect(idsFor(engine, '医联体 医院')).toContain('lianti')
+  })
+})
+
+describe('exclusion, OR, required words and fields', () => {
+  it('-word excludes documents containing it', () => {
+    expect(idsFor(engine, '建设')).toEqual(expect.arrayContaining(['gongti', 'lianti', 'weisheng']))
+    const ids = idsFor(engine, '建设 -医联体')
+    expect(ids).toEqual(expect.arrayContaining(['gongti', 'weisheng']))
+    expect(ids).not.toContain('lianti')
+  })
+
+  it('a query of only exclusions matches nothing', () => {
+    expect(engine.search('-医联体').total).toBe(0)
+  })
+
+  it('OR matches documents with either word', () => {
+    expect(idsFor(engine, '医联体 OR 医共体').sort()).toEqual(['gongti', 'lianti'])
+  })
+
+  it('+word requires the word', () => {
+    expect(idsFor(engine, '+报销 医疗')).toEqual(['yiliao'])
+  })
+
+  it('title:word matches only documents with the word in the title', () => {
+    expect(idsFor(engine, '基层')).toEqual(expect.arrayContaining(['gongti', 'qianming', 'jiceng']))
+    expect(idsFor(engine, 'title:基层').sort()).toEqual(['jiceng', 'qianming'])
+  })
+
+  it('an unknown field name is plain text, not an error', () => {
+    expect(() => engine.search('author:基层')).not.toThrow()
+  })
+})
+
+describe('queries that match nothing', () => {
+  it.each([
+    ['the empty string', ''],
+    ['whitespace', ' \t\u3000\n'],
+    ['only stopwords', '的 了 和'],
+    ['only punctuation', '，。！？、……'],
+    ['only operators', '+ - OR "" AND'],
+    ['a word no document has', '核电站'],
+  ])('%s gives no hits and no error', (_name, query) => {
+    const result = engine.search(query)
+    expect(result.total).toBe(0)
+    expect(result.hits).toEqual([])
+  })
+})

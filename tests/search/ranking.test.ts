@@ -1,0 +1,118 @@
+import { describe, it, expect, beforeAll } from 'vitest'
+import type { SearchEngine } from '../../src/index'
+import { buildEngine, idsFor, seedDocuments } from '../helpers/build-engine'
+
+/** Seed article ids (file names in seeds/), by what each article is about. */
+const CHANGZHI = '000_bfff91adfef988c3.txt'
+const ZIBO = '001_a6fb4b32e38cce06.txt'
+const LANZHOU = '002_0188c63bbb91a742.txt'
+const JINZHONG = '003_06da37bd00a33546.txt'
+const SHANXI = '004_07779c5dd90baee5.txt'
+
+describe('ranking over the seed articles: the article that answers the query comes first', () => {
+  let engine: SearchEngine
+  beforeAll(() => {
+    engine = buildEngine(seedDocuments())
+  })
+
+  it.each([
+    ['王旭琴', CHANGZHI, 'a person interviewed in one article'],
+    ['挂号费 报销', CHANGZHI, 'two words of one paragraph'],
+    ['一次号管三天', CHANGZHI, 'a phrase typed without spaces'],
+    ['淄博 专项工作评议', ZIBO, 'a city and a procedure'],
+    ['兰州 健康扶贫', LANZHOU, 'a city and a programme'],
+    ['遠程會診', LANZHOU, 'a traditional-script query over simplified text'],
+    ['孕产妇死亡率', JINZHONG, 'a statistic named in one article'],
+    ['晋中 医改', JINZHONG, 'a city and an abbreviation'],
+    ['王广发 呼吸病学', SHANXI, 'a name and a specialty'],
+  ])('%s → the %s article first (%s)', (query, expected) => {
+    expect(idsFor(engine, query)[0]).toBe(expected)
+  })
+
+  it('puts both articles about 千名医师下基层 above the rest', () => {
+    expect(idsFor(engine, '千名医师下基层').slice(0, 2).sort()).toEqual([CHANGZHI, SHANXI])
+  })
+
+  it('finds 长治 inside 长治市 (a sub-word) but only in the article that mentions the city', () => {
+    expect(idsFor(engine, '长治')).toEqual([CHANGZHI])
+  })
+
+  it('counts total matching documents independently of limit', () => {
+    const all = engine.search('医疗', { limit: 100 })
+    expect(engine.search('医疗', { limit: 1 }).total).toBe(all.total)
+    expect(all.hits).toHaveLength(all.total)
+  })
+
+  it('returns scores in decreasing order', () => {
+    const scores = engine.search('基层 医疗 卫生 服务', { limit: 100 }).hits.map((hit) => hit.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    for (const score of scores) expect(score).toBeGreaterThan(0)
+  })
+})
+
+describe('ranking relations (BM25F, coordination, proximity)', () => {
+  it('ranks a document with both query words above documents with one, however often they repeat it', () => {
+    const engine = buildEngine([
+      { id: 'one-word-repeated', body: '医共体医共体医共体，医共体试点工作，医共体。' },
+      { id: 'both', body: '推进县域医共体建设，强化基层服务。' },
+      { id: 'other-word', body: '加强基础设施建设，建设项目已竣工。' },
+    ])
+    const ids = idsFor(engine, '医共体 建设')
+    expect(ids[0]).toBe('both')
+    expect(ids).toHaveLength(3)
+  })
+
+  it('ranks a shorter document above a longer one with the same occurrences (length normalisation)', () => {
+    const filler = '会议还研究了其他事项，部署了下一阶段的重点任务。'.repeat(8)
+    const engine = buildEngine([
+      { id: 'long', body: `家庭医生签约服务。${filler}` },
+      { id: 'short', body: '家庭医生签约服务。' },
+    ])
+    expect(idsFor(engine, '签约')).toEqual(['short', 'long'])
+  })
+
+  it('weighs a rare word above a common one', () => {
+    const engine = buildEngine([
+      { id: 'common', body: '医院医院。' },
+      { id: 'rare', body: '医院疫苗。' },
+      { id: 'c2', body: '医院诊所。' },
+      { id: 'c3', body: '医院护士。' },
+    ])
+    // Both words once in 'rare'; the query word that is rare in the corpus decides the order of the others.
+    expect(idsFor(engine, '疫苗 医院')[0]).toBe('rare')
+  })
+
+  it('lifts a title match when the title weight is raised', () => {
+    const documents = [
+      { id: 'in-title', title: '医保报销新规', body: '本市发布通知，调整门诊费用结算流程，方便群众就医。' },
+      { id: 'in-body', title: '门诊结算流程调整', body: '本市发布通知，医保报销比例提高，医保报销范围扩大，方便群众。' },
+    ]
+    const rankOf = (weight: number) => {
+      const hits = buildEngine(documents, { fields: { title: { weight }, body: {} } }).search('医保报销').hits
+      return hits.find((hit) => hit.id === 'in-title')!.score / hits.find((hit) => hit.id === 'in-body')!.score
+    }
+    const low = rankOf(0.5)
+    const high = rankOf(10)
+    expect(high).toBeGreaterThan(low)
+    expect(high).toBeGreaterThan(1)
+    expect(low).toBeLessThan(1)
+  })
+
+  it('ranks words standing side by side above the same words scattered (proximity)', () => {
+    const engine = buildEngine([
+      { id: 'scattered', body: '家庭医生队伍不断壮大，群众反映良好，各项工作稳步推进，签约率明显提升。' },
+      { id: 'adjacent', body: '家庭医生签约服务覆盖全市，群众反映良好，各项工作稳步推进，取得明显成效。' },
+    ])
+    expect(idsFor(engine, '家庭医生 签约')).toEqual(['adjacent', 'scattered'])
+  })
+
+  it('changes scores when k1 and b change, without changing who matches', () => {
+    const documents = seedDocuments()
+    const standard = buildEngine(documents)
+    const tuned = buildEngine(documents, { bm25: { k1: 2, b: 0.2 } })
+    const a = standard.search('基层 医疗', { limit: 100 })
+    const b = tuned.search('基层 医疗', { limit: 100 })
+    expect(b.total).toBe(a.total)
+    expect(b.hits.map((hit) => hit.score)).not.toEqual(a.hits.map((hit) => hit.score))
+  })
+})

@@ -1,0 +1,180 @@
+import { describe, it, expect, beforeAll } from 'vitest'
+import { createAnalyzer, normalizeText, type SearchEngine, type SearchHit } from '../../src/index'
+import { buildEngine, seedDocuments } from '../helpers/build-engine'
+
+const analyzer = createAnalyzer()
+
+/** The terms a query can highlight: its tokens (coarse words and sub-words) after analysis. */
+function queryTerms(query: string): string[] {
+  return [...new Set(analyzer.analyze(query.replace(/["“”-]/g, ' ')).map((token) => token.text))]
+}
+
+/**
+ * A highlight is honest when every character of it (after normalisation) is covered by an occurrence
+ * of a query term lying inside it: it marks what the user asked for, and nothing next to it.
+ */
+function isCoveredByTerms(highlighted: string, terms: readonly string[]): boolean {
+  const normalized = normalizeText(highlighted).text
+  const covered = new Array<boolean>(normalized.length).fill(false)
+  for (const term of terms) {
+    for (let at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) covered.fill(true, at, at + term.length)
+  }
+  return normalized.length > 0 && covered.every(Boolean)
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+}
+
+/** The marked passages of an html snippet, unescaped. */
+function markedTexts(snippet: string): string[] {
+  return [...snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((match) => unescapeHtml(match[1]!))
+}
+
+function fieldText(hit: SearchHit): string {
+  return hit.fields[hit.snippetField ?? 'body'] as string
+}
+
+describe('snippets mark only real occurrences of the query’s terms', () => {
+  let engine: SearchEngine
+  beforeAll(() => {
+    engine = buildEngine(seedDocuments())
+  })
+
+  it.each(['千名医师下基层', '医共体 建设', '孕产妇死亡率', '遠程會診', '"家庭医生签约"', '长治', '卫生 健康', '基层 医疗 服务'])(
+    '%s: every highlight and every <mark> is a query term in the source text',
+    (query) => {
+      const terms = queryTerms(query)
+      const hits = engine.search(query, { limit: 10 }).hits
+      expect(hits.length).toBeGreaterThan(0)
+      for (const hit of hits) {
+        const text = fieldText(hit)
+        expect(hit.highlights.length, hit.id).toBeGreaterThan(0)
+        for (const { start, end } of hit.highlights) {
+          const marked = text.slice(start, end)
+          expect(isCoveredByTerms(marked, terms), `${hit.id}: "${marked}" for ${query}`).toBe(true)
+        }
+        // The <mark> elements are exactly the highlights inside the snippet, in order.
+        expect(markedTexts(hit.snippet)).toEqual(hit.highlights.map(({ start, end }) => text.slice(start, end).replace(/\s+/g, ' ')))
+      }
+    },
+  )
+
+  it('marks the original characters of a traditional-script document for a simplified query', () => {
+    const traditional = buildEngine([{ id: 't', body: '縣級以上綜合醫院遠程會診覆蓋率達到百分之百。' }])
+    const hit = traditional.search('远程会诊').hits[0]!
+    expect(markedTexts(hit.snippet)).toEqual(['遠程會診'])
+  })
+
+  it('marks full-width Latin in the original for a half-width query', () => {
+    const wide = buildEngine([{ id: 'w', body: '推广ＣＴ检查结果互认。' }])
+    const hit = wide.search('ct').hits[0]!
+    expect(markedTexts(hit.snippet)).toEqual(['ＣＴ'])
+  })
+
+  it('keeps offsets right after emoji and astral characters', () => {
+    const astral = buildEngine([{ id: 'e', body: '😀𠀀👨‍👩‍👧家庭医生签约服务' }])
+    const hit = astral.search('签约').hits[0]!
+    const { start, end } = hit.highlights[0]!
+    expect(fieldText(hit).slice(start, end)).toBe('签约')
+  })
+
+  it('shortens a long field to a passage around the match', () => {
+    const filler = '会议还研究部署了其他工作。'.repeat(200)
+    const long = buildEngine([{ id: 'l', body: `${filler}重点推进远程会诊。${filler}` }])
+    const hit = long.search('远程会诊', { snippet: { length: 60 } }).hits[0]!
+    expect(hit.snippet.length).toBeLessThan(100)
+    expect(markedTexts(hit.snippet)).toEqual(['远程会诊'])
+  })
+})
+
+describe('snippet formats', () => {
+  const HOSTILE = { id: 'x', title: '<b>通知</b>', body: '<script>alert("医院")</script> 医院 & 诊所 <img src=x onerror=1>' }
+
+  it('html (default) escapes markup from the document and adds only <mark>', () => {
+    const hit = buildEngine([HOSTILE]).search('医院').hits[0]!
+    const withoutMarks = hit.snippet.replace(/<\/?mark>/g, '')
+    expect(withoutMarks).not.toMatch(/[<>]/)
+    expect(unescapeHtml(withoutMarks)).toContain('<script>alert("医院")</script>')
+    expect(markedTexts(hit.snippet)).toEqual(['医院', '医院'])
+  })
+
+  it('text keeps the document’s characters and uses the given markers', () => {
+    const hit = buildEngine([HOSTILE]).search('医院', { snippet: { format: 'text', before: '[', after: ']' } }).hits[0]!
+    expect(hit.snippet).toContain('<script>alert("[医院]")</script>')
+  })
+
+  it('none returns plain text; the highlights still locate the matches', () => {
+    const hit = buildEngine([HOSTILE]).search('医院', { snippet: { format: 'none' } }).hits[0]!
+    expect(hit.snippet).not.toContain('<mark>')
+    expect(hit.highlights.map(({ start, end }) => HOSTILE.body.slice(start, end))).toEqual(['医院', '医院'])
+  })
+})
+
+describe('explain', () => {
+  let engine: SearchEngine
+  beforeAll(() => {
+    engine = buildEngine(seedDocuments())
+  })
+
+  it.each(['千名医师下基层', '医共体 建设', '远程会诊 覆盖率', '健康扶贫'])('%s: term values add up to bm25f, and score = bm25f × coordination × passage', (query) => {
+    const hits = engine.search(query, { explain: true, limit: 5 }).hits
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) {
+      const explanation = hit.explanation!
+      expect(explanation.terms.length).toBeGreaterThan(0)
+      // A term's value covers all fields and is repeated on each field's line: count it once.
+      const perTerm = new Map<string, number>()
+      for (const line of explanation.terms) {
+        const key = `${line.origin} ${line.term}`
+        if (perTerm.has(key)) expect(line.value).toBeCloseTo(perTerm.get(key)!, 9)
+        perTerm.set(key, line.value)
+        expect(line.tf).toBeGreaterThan(0)
+        expect(line.idf).toBeGreaterThan(0)
+      }
+      const sum = [...perTerm.values()].reduce((total, value) => total + value, 0)
+      expect(sum, hit.id).toBeCloseTo(explanation.bm25f, 9)
+      expect(explanation.score).toBeCloseTo(explanation.bm25f * explanation.coordination * explanation.passage, 9)
+      expect(explanation.passage).toBeGreaterThanOrEqual(1)
+      expect(explanation.score).toBe(hit.score)
+      expect(explanation.matchedGroups).toBeLessThanOrEqual(explanation.totalGroups)
+    }
+  })
+
+  it('is absent unless asked for', () => {
+    expect(engine.search('健康扶贫').hits[0]!.explanation).toBeUndefined()
+  })
+})
+
+describe('pagination with limit and offset', () => {
+  let engine: SearchEngine
+  beforeAll(() => {
+    engine = buildEngine(
+      Array.from({ length: 25 }, (_, i) => ({ id: `d${i}`, body: `医院${'诊所'.repeat(i % 7)}，第${i}号通知，${'远程会诊'.repeat(1 + (i % 4))}` })),
+    )
+  })
+
+  it('pages are consecutive slices of the full ranking', () => {
+    const all = engine.search('远程会诊 医院', { limit: 100 })
+    expect(all.total).toBe(25)
+    const pages = [0, 10, 20].map((offset) => engine.search('远程会诊 医院', { limit: 10, offset }).hits.map((hit) => hit.id))
+    expect(pages.flat()).toEqual(all.hits.map((hit) => hit.id))
+    expect(pages[2]).toHaveLength(5)
+  })
+
+  it('an offset past the end gives no hits but the same total', () => {
+    const result = engine.search('远程会诊', { offset: 50 })
+    expect(result.hits).toEqual([])
+    expect(result.total).toBe(25)
+  })
+
+  it('limit 0 gives only the total', () => {
+    const result = engine.search('远程会诊', { limit: 0 })
+    expect(result.hits).toEqual([])
+    expect(result.total).toBe(25)
+  })
+
+  it('the default limit is 10', () => {
+    expect(engine.search('远程会诊').hits).toHaveLength(10)
+  })
+})
