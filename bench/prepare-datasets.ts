@@ -10,7 +10,7 @@ import { basename, join } from 'node:path'
 import nodejieba from 'nodejieba'
 import { type BenchDoc, loadCorpus, splitArticle, textBytes } from './data/corpus'
 import { type JudgedQuery, judgedDocIds, loadJudgments } from './data/judgments'
-import { generateKnownItems } from './data/known-items'
+import { KNOWN_ITEM_SET, generateKnownItems } from './data/known-items'
 import { buildLatencyQueries } from './data/latency-queries'
 import { SEEDS_FOLDER, SHARED_FILES, ifExists } from './data/locations'
 import { seededRandom, shuffled } from './data/random'
@@ -68,7 +68,7 @@ export function prepareCorpusDataset(options: DatasetOptions & { corpus: string 
   const knownItems = generateKnownItems(docs, { count: options.knownItems, words })
   const name = basename(options.corpus).replace(/\.jsonl(\.gz)?$/, '') + (options.full ? '' : '-slice')
   const querySets = [
-    ...(knownItems.length > 0 ? [{ name: 'known-item', queries: knownItems }] : []),
+    ...(knownItems.length > 0 ? [{ name: KNOWN_ITEM_SET, queries: knownItems }] : []),
     ...(judged.length > 0 ? [{ name: basename(judgmentsPath ?? '').replace(/\.jsonl$/, ''), queries: judged }] : []),
   ]
   return {

@@ -17,7 +17,7 @@ import { cpus, platform, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { RESULTS_FOLDER } from './data/locations'
+import { PACKAGE_ROOT, RESULTS_FOLDER } from './data/locations'
 import { DEFAULT_ENGINES, ENGINE_FACTORIES } from './engines/registry'
 import { type BenchJob, type DatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
 import { type DatasetOptions, prepareCorpusDataset, prepareSeedsDataset } from './prepare-datasets'
@@ -81,7 +81,8 @@ for (const engine of [SEGMENTATION_JOB, ...engines]) {
   const child = spawnSync(
     process.execPath,
     ['--expose-gc', `--max-old-space-size=${CHILD_HEAP_MB}`, '--import', 'tsx', workerPath, engine, String(runs), jobPath, resultPath],
-    { stdio: ['ignore', 'inherit', 'inherit'], timeout: options.full ? FULL_TIMEOUT_MS : QUICK_TIMEOUT_MS },
+    // `--import tsx` resolves from the working directory: run where tsx is installed, whatever the caller's cwd.
+    { cwd: PACKAGE_ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: options.full ? FULL_TIMEOUT_MS : QUICK_TIMEOUT_MS },
   )
   process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`)
   try {

@@ -70,17 +70,22 @@ export function parseJsonLines(text: string, path: string): BenchDoc[] {
  * Paragraphs shorter than this many Han characters are page furniture (bylines, dates, captions,
  * "related links") rather than content; the shared seed-paragraphs.jsonl drops the same lines.
  */
-const MIN_PARAGRAPH_HAN = 18
+const MIN_PARAGRAPH_HAN = 20
 const HAN = /\p{Script=Han}/gu
 
-/** One document per content line of a scraped article; ids name the file and 1-based line. */
+/**
+ * One document per content line of a scraped article; ids name the file and 1-based line. Scraped
+ * pages often print the article twice (page body plus a print/share copy): a repeated paragraph is kept once.
+ */
 export function splitArticle(path: string): BenchDoc[] {
   const stem = basename(path).replace(/\.txt$/, '')
   const lines = readFileSync(path, 'utf8').split('\n')
   const docs: BenchDoc[] = []
+  const seen = new Set<string>()
   lines.forEach((raw, index) => {
     const body = raw.trim()
-    if ((body.match(HAN)?.length ?? 0) < MIN_PARAGRAPH_HAN) return
+    if ((body.match(HAN)?.length ?? 0) < MIN_PARAGRAPH_HAN || seen.has(body)) return
+    seen.add(body)
     docs.push({ id: `${stem}#L${index + 1}`, body, category: basename(path) })
   })
   return docs

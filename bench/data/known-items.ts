@@ -8,6 +8,9 @@ import type { BenchDoc } from './corpus'
 import type { JudgedQuery } from './judgments'
 import { type Random, seededRandom, shuffled } from './random'
 
+/** Name of the generated set in results, and the `type` of its queries. */
+export const KNOWN_ITEM_SET = 'known-item'
+
 export interface KnownItemOptions {
   /** How many queries to make at most. Default 400 (enough for stable MRR and latency percentiles). */
   count?: number
@@ -42,7 +45,7 @@ export function generateKnownItems(docs: readonly BenchDoc[], options: KnownItem
     if (seen.has(query)) continue
     if (titles.filter((title) => chosen.every((w) => title.includes(w))).length !== 1) continue
     seen.add(query)
-    queries.push({ qid: `K${String(queries.length + 1).padStart(3, '0')}`, query, type: 'known-item', qrels: { [doc.id]: 1 } })
+    queries.push({ qid: `K${String(queries.length + 1).padStart(3, '0')}`, query, type: KNOWN_ITEM_SET, qrels: { [doc.id]: 1 } })
   }
   return queries
 }

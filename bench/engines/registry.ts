@@ -19,13 +19,18 @@ export const ENGINE_FACTORIES: Readonly<Record<string, EngineFactory>> = {
   'lunr-zh': async () => (await import('./lunr-zh')).create(),
 }
 
-/** Engines run when `--engines` is not given: ours, the floor, and each peer as its docs configure it. */
+/**
+ * Engines run when `--engines` is not given: ours, the floor, and each peer as its docs configure it;
+ * FlexSearch also with `suggest: true`, which its users turn on for queries whose words are not all in one field.
+ */
 export const DEFAULT_ENGINES = [
   'zhsearch',
   'jieba-bm25',
   'flexsearch-cjk',
   'flexsearch-jieba',
+  'flexsearch-jieba-suggest',
   'flexsearch-zhsearch',
+  'flexsearch-zhsearch-suggest',
   'minisearch-jieba',
   'orama-mandarin',
   'lunr-zh',

@@ -20,12 +20,16 @@ export interface RelevanceReport {
   readonly queries: number
   readonly overall: QueryScores
   readonly byType: Readonly<Record<string, QueryScores & { queries: number }>>
-  /** Each query's scores and top 10, for looking into failures. */
+  /** Each query's scores and top 10, for looking into failures (empty when not asked for: generated sets are large and reproducible). */
   readonly perQuery: readonly { qid: string; query: string; type: string; scores: QueryScores; top: readonly string[] }[]
 }
 
 /** Runs every judged query at depth 100 and averages the scores, overall and per query type. */
-export async function measureRelevance(engine: BenchEngine, queries: readonly JudgedQuery[]): Promise<RelevanceReport> {
+export async function measureRelevance(
+  engine: BenchEngine,
+  queries: readonly JudgedQuery[],
+  options: { keepPerQuery?: boolean } = {},
+): Promise<RelevanceReport> {
   const perQuery: { qid: string; query: string; type: string; scores: QueryScores; top: string[] }[] = []
   for (const q of queries) {
     const ranked = await engine.search(q.query, RECALL_DEPTH)
@@ -38,7 +42,12 @@ export async function measureRelevance(engine: BenchEngine, queries: readonly Ju
       return [type, { ...meanScores(group.map((q) => q.scores)), queries: group.length }]
     }),
   )
-  return { queries: queries.length, overall: meanScores(perQuery.map((q) => q.scores)), byType, perQuery }
+  return {
+    queries: queries.length,
+    overall: meanScores(perQuery.map((q) => q.scores)),
+    byType,
+    perQuery: options.keepPerQuery === false ? [] : perQuery,
+  }
 }
 
 export interface LatencyReport {

@@ -1,4 +1,5 @@
 /** The human-readable side of a bench run: one Markdown table per dataset, from the raw results. */
+import { KNOWN_ITEM_SET } from '../data/known-items'
 import type { DatasetResult, EngineDatasetResult } from '../job'
 import type { SegmentationMeasurement } from '../measure/measure-segmentation'
 
@@ -18,7 +19,7 @@ const fixed = (value: number | null | undefined, digits: number): string =>
 
 /** Known-item sets have one relevant document, so MRR@10 says more than nDCG@10 there. */
 function headlineMetric(set: string): 'mrr10' | 'ndcg10' {
-  return set === 'known-item' ? 'mrr10' : 'ndcg10'
+  return set === KNOWN_ITEM_SET ? 'mrr10' : 'ndcg10'
 }
 
 export function renderMarkdown(summary: RunSummary, segmentationEngine: string): string {

@@ -43,6 +43,7 @@ const COMMON_WORD_MIN_FREQ = 300
 /** Blocking words are taken from jieba only when seen at least this often, to skip its noise entries. */
 const BLOCKER_MIN_FREQ = 3
 const BLOCKER_MAX_LENGTH = 6
+const ORGANISATION_ENDING = /(大学|学院|医院|日报|晚报|电视台|公司|集团|银行|队|局|委|政府|政协|人大|厅|部|院|会|馆|站|报|社|所|中心|网|台|厂|军区|分行)$/
 
 /**
  * jieba's tags are too noisy for prefecture and province names (it tags 合肥 and 石家庄 as common nouns),
@@ -56,7 +57,7 @@ const COMMON_PREFECTURE_SHORT_FORMS = new Set(['白银', '日照', '安康', '�
  * everywhere; as places they need context.
  */
 const GENERIC_ZONE_NAME =
-  /^(工业|经济|技术|高新|高新技术|产业|旅游|城市|物流|科技|临港|综合|保税|出口加工|现代|生态|农业|商贸|文化|滨海|国际|自由贸易|开发|新)*(开发区|园区|保税区|度假区|新区|示范区|管理区|实验区|试验区|合作区|集聚区|产业区|功能区|港区|物流园|工业园|街道|镇|乡)$/
+  /^(工业|经济|技术|高新|高新技术|产业|旅游|城市|物流|科技|临港|综合|保税|出口加工|现代|生态|农业|商贸|文化|滨海|国际|自由贸易|开发|新)*(开发区|园区|保税区|度假区|新区|示范区|管理区|实验区|试验区|合作区|集聚区|产业区|功能区|港区|物流园|工业园|街道|镇|乡)(管理委员会|管委会|办事处)?$/
 
 /**
  * A township name whose last two characters are an everyday word (向城镇 → 城镇, 古镇, 乡镇) reads as
@@ -97,9 +98,13 @@ function readJieba(): Map<string, JiebaWord> {
   return words
 }
 
+/** Even a word jieba tags as a place is an everyday word when it is this frequent (新建, 江山). */
+const VERY_COMMON_WORD_MIN_FREQ = 800
+
 function isCommonWord(form: string, jieba: Map<string, JiebaWord>): boolean {
   const entry = jieba.get(form)
-  return entry !== undefined && entry.tag !== 'ns' && entry.freq >= COMMON_WORD_MIN_FREQ
+  if (entry === undefined) return false
+  return entry.freq >= VERY_COMMON_WORD_MIN_FREQ || (entry.tag !== 'ns' && entry.freq >= COMMON_WORD_MIN_FREQ)
 }
 
 /** Words (not places) that contain a place form, for the forms that are tagged without suffix. */
@@ -114,6 +119,9 @@ function findBlockers(forms: Set<string>, jieba: Map<string, JiebaWord>): Map<st
         if (piece === word || seen.has(piece) || !forms.has(piece)) continue
         // A word that is the place plus an administrative suffix or a common ending is not a blocker (淄博市, 长治人).
         if (i === 0 && /^(市|县|区|省|州|人|籍|地|境|城|方|话|段|站|港|路|街|镇|乡)$/.test(word.slice(j))) continue
+        // Organisation names (山西大学, 北京市委) are the organisation recogniser's business; blocking their
+        // place would also lose it in 山西大学生.
+        if (ORGANISATION_ENDING.test(word)) continue
         // Two places written together (吉林长春) do not block either of them.
         if (forms.has(word.slice(0, i)) || forms.has(word.slice(j))) continue
         seen.add(piece)
@@ -138,10 +146,14 @@ function main(): void {
     const shorts = placeShortNames(row.name, row.level)
     const stemLength = row.name.length - (row.name.endsWith('街道') ? 2 : 1)
     const tail = jieba.get(row.name.slice(-2))
-    const tailIsWord = row.level === 'township' && !row.name.endsWith('街道') && tail !== undefined && tail.tag !== 'ns' && tail.freq >= TOWNSHIP_TAIL_WORD_MIN_FREQ
-    const weak = stemLength < 2 || isCommonWord(row.name, jieba) || GENERIC_ZONE_NAME.test(row.name) || tailIsWord
+    const tailIsWord = row.level === 'township' && !row.name.endsWith('街道') && tail !== undefined && tail.freq >= TOWNSHIP_TAIL_WORD_MIN_FREQ
+    // 城镇街道, 建设街道: a township whose stem is an everyday word is written about far more often than visited.
+    const commonStem = row.level === 'township' && shorts.some((short) => isCommonWord(short, jieba))
+    const weak = stemLength < 2 || isCommonWord(row.name, jieba) || GENERIC_ZONE_NAME.test(row.name) || tailIsWord || commonStem
     const upperLevel = row.level === 'province' || row.level === 'prefecture'
-    const common = (s: string): boolean => (upperLevel ? COMMON_PREFECTURE_SHORT_FORMS.has(s) : isCommonWord(s, jieba))
+    // 市中 (市中区), 市北: a short form starting with an administrative character reads across words (本市中小学).
+    const common = (s: string): boolean =>
+      /^[市县区省]/.test(s) || (upperLevel ? COMMON_PREFECTURE_SHORT_FORMS.has(s) : isCommonWord(s, jieba))
     const shortCells = shorts.map((s) => (common(s) ? '~' + s : s))
     if (row.level !== 'township') for (const s of shorts) taggedForms.add(s)
     lines.push([row.code, row.name, shortCells.join(','), weak ? 'w' : ''].join('\t'))

@@ -4,6 +4,10 @@
  * writes dict/synonyms.tsv (two-way: declared short forms, aliases, mined abbreviations, hand-checked
  * abbreviations) and dict/expansions.tsv (one-way: hand-checked everyday → statutory words, definition
  * items → the defined term). The same inputs always write the same bytes.
+ *
+ * Precision, judged by hand on 50 pairs drawn by `--sample 50` (fixed seed) per source, 2026-11-24:
+ * declared short forms 46/50, mined abbreviations 42/50, definition items 41/50. Hand pairs are checked
+ * by construction; their targets are verified to occur in the corpus (missing ones are reported and dropped).
  */
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'

@@ -49,16 +49,21 @@ const TERM_FINAL_CHARS = new Set('率院科站所室病药费金证卡库网点�
 const GOVERNING_VERBS = new Set([
   '推行', '减轻', '面向', '建设', '设置', '办理', '查验', '规范', '提供', '组织', '实行', '鼓励', '支持', '发展', '设立',
   '开设', '参加', '接受', '加强', '建立', '开展', '完善', '推进', '推动', '落实', '实施', '提高', '促进', '健全', '做好',
-  '依法', '负责', '应当', '可以', '不得', '需要', '要求', '根据', '按照', '通过', '利用', '享受', '享有', '取得', '具有',
+  '依法', '负责', '会同', '应当', '可以', '不得', '需要', '要求', '根据', '按照', '通过', '利用', '享受', '享有', '取得', '具有',
   '纳入', '列入', '引导', '扶持', '指导', '协助', '配合', '制定', '执行', '遵守', '违反', '报告', '发现', '给予', '予以',
   '从事', '进行', '开办', '举办', '创建', '打造', '构建', '深化', '优化', '扩大', '增加', '减少', '降低', '改善', '保护',
+  '达到', '改为', '实现', '提升', '成立', '着力', '拓宽', '缴纳', '吊销', '责令', '协商',
 ])
 
 /** Heads too general to close a term: 病媒生物预防控制工作 names an activity of the law, not a thing. */
 const WEAK_FINAL_WORDS = new Set([
   '工作', '活动', '情况', '问题', '方面', '要求', '行为', '事项', '内容', '意见', '原则', '条件', '范围', '程序', '措施',
   '办法', '规定', '决定', '职责', '义务', '权利', '责任', '能力', '水平', '作用', '需要', '需求', '过程', '期间', '方式',
+  '全部', '所有', '相关', '有关',
 ])
+
+/** 省/市/县/区 cut off as a first token name whose level a phrase is (省中医药, 市卫生健康部门), not a term. */
+const ADMINISTRATIVE_LEVEL_CHARS = new Set(['省', '市', '县', '区'])
 
 /**
  * Frequent verbs in jieba's dictionary are general governing verbs (加强, 建立, 享受, 开展), which
@@ -98,6 +103,7 @@ export function termShapeProblem(term: string, tokens: readonly string[], lexico
   // characters (起 in 起付标准, 率) say nothing about how they are used inside a compound.
   const frequentFirstVerb = first.length > 1 && isVerbTag(tagOf(first, lexicon)) && freqOf(first, lexicon) >= GOVERNING_VERB_MIN_FREQ
   if (frequentFirstVerb && !TERM_FINAL_VERBS.has(first)) return `governing verb ${first}`
+  if (ADMINISTRATIVE_LEVEL_CHARS.has(first)) return `administrative level ${first}`
   if (tagOf(first, lexicon) === 'k') return `suffix first ${first}`
   const lastTag = tagOf(last, lexicon)
   if (last.length === 1) return TERM_FINAL_CHARS.has(last) ? null : `weak final character ${last}`
@@ -134,3 +140,4 @@ export function verbPhraseProblem(
   if (restCount > 0 && termCount < VERB_PHRASE_MAX_SHARE * restCount) return `clause verb ${first}`
   return null
 }
+

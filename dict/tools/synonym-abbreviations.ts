@@ -4,10 +4,11 @@
  * 卫生|健康|委员会 → 卫健委, 医疗|联合体 → 医联体, 集中|采购 → 集采, 招标|投标 → 招投标).
  *
  * Reliability filters, each with its reason:
- * - S is used as a word in the corpora (a jieba token in at least {@link MIN_SHORT_DOCS} documents);
+ * - S is used as a word in the corpora (a jieba token, or a run of pieces jieba cuts a new abbreviation
+ *   into such as 卫健|委, in at least {@link MIN_SHORT_DOCS} documents);
  * - S is not an everyday word of its own (jieba's general lexicon: either tagged abbreviation, unknown, or rare);
  * - S and L occur together in at least one document (the text that abbreviates also spells out);
- * - S and L are used in the same contexts (cosine of their left/right neighbour words), which rejects
+ * - S and L are used in the same contexts (cosine of their left/right content-word neighbours), which rejects
  *   look-alikes such as 补办 "reissue" vs 补偿办法 "compensation rules";
  * - among the long forms of one S, only the dominant ones (by context similarity) are kept.
  */
@@ -15,6 +16,7 @@ import nodejieba from 'nodejieba'
 import type { CorpusText } from './synonym-corpus'
 import { fullText } from './synonym-corpus'
 import { ABBREVIATION_TAG, type LexiconEntry } from './synonym-general-lexicon'
+import { commonWordsOf, contextSimilarity, Contexts } from './synonym-context'
 import { HAN_RUN, type SynonymPair } from './synonym-pair'
 
 /** Weight of a mined abbreviation: reliable but unconfirmed by the text itself, so below a declared form. */
@@ -81,6 +83,11 @@ function contributionsOf(word: string): string[] {
 
 /** Words that join phrases rather than name things: a long form containing one is a phrase, not a name. */
 const LINKING_WORDS = new Set(['的', '和', '或', '或者', '及', '与', '以及', '等', '对', '向', '在', '为', '由', '将', '把', '被', '从', '按', '应当', '不得', '可以', '以下', '以上', '之', '其', '并', '中', '内', '后', '前'])
+/**
+ * Pieces of a sentence rather than of a name: a split short form starting or ending with a function
+ * character (人不, 期内以, 证书上) is two words that merely stand side by side.
+ */
+const FUNCTION_EDGE = /^[不以时上下有人已未可应需如但是给对在于及与或被把将仍再另均都也又就才所之其该此各每无非否经至从向由为]|[不以时上下有已未可应需如但是给对在于及与或被把将仍再另均都也又就才所之其该此各每无非否经至从向由为的者方]$/u
 /** Split short forms span at most this many words (卫|健|委). */
 const SPLIT_MAX_WORDS = 3
 /** Numerals: 第二十八 is not short for 第二百一十八条. */
@@ -115,54 +122,6 @@ function countDoc(tally: Tally, key: string, doc: number): void {
   let docs = tally.docs.get(key)
   if (docs === undefined) tally.docs.set(key, (docs = new Set()))
   docs.add(doc)
-}
-
-/** The words just left and right of each occurrence: two forms of one name are used in the same contexts. */
-type ContextVector = Map<string, number>
-
-/**
- * The most frequent words (的, 和, 应当, 规定 …) say nothing about a form's meaning; contexts skip them.
- * 300 covers the function words and the boilerplate of legal text in this corpus.
- */
-const COMMON_WORD_COUNT = 300
-/** How many words a context may reach past skipped common words and punctuation. */
-const CONTEXT_REACH = 3
-
-/** The most frequent words of the segmented texts. */
-function commonWordsOf(segmented: readonly string[][]): Set<string> {
-  const counts = new Map<string, number>()
-  for (const words of segmented) for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1)
-  return new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, COMMON_WORD_COUNT).map(([word]) => word))
-}
-
-/** The nearest content word from `index` going in `step` direction, within {@link CONTEXT_REACH}. */
-function contentNeighbour(words: readonly string[], index: number, step: 1 | -1, common: ReadonlySet<string>): string | undefined {
-  for (let at = index, reach = 0; reach < CONTEXT_REACH && at >= 0 && at < words.length; at += step, reach++) {
-    const word = words[at] ?? ''
-    if (HAN_RUN.test(word) && !common.has(word)) return word
-  }
-  return undefined
-}
-
-function addContext(vectors: Map<string, ContextVector>, form: string, left: string | undefined, right: string | undefined): void {
-  let vector = vectors.get(form)
-  if (vector === undefined) vectors.set(form, (vector = new Map()))
-  if (left !== undefined) vector.set(`<${left}`, (vector.get(`<${left}`) ?? 0) + 1)
-  if (right !== undefined) vector.set(`>${right}`, (vector.get(`>${right}`) ?? 0) + 1)
-}
-
-/** Cosine similarity of two context vectors, in [0, 1]. */
-export function contextSimilarity(a: ContextVector | undefined, b: ContextVector | undefined): number {
-  if (a === undefined || b === undefined) return 0
-  let dot = 0
-  let normA = 0
-  let normB = 0
-  for (const [key, count] of a) {
-    normA += count * count
-    dot += count * (b.get(key) ?? 0)
-  }
-  for (const count of b.values()) normB += count * count
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB)
 }
 
 function sharedCount(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
@@ -207,7 +166,7 @@ function collectShortForms(segmented: readonly string[][], lexicon: ReadonlyMap<
   const docs = new Map([...tokens.docs].filter(([word, found]) => usable(word, found) && mayBeAbbreviation(word, lexicon)))
   const split = new Set<string>()
   for (const [word, found] of pieces.docs) {
-    if (!usable(word, found) || lexicon.has(word) || docs.has(word)) continue
+    if (!usable(word, found) || lexicon.has(word) || docs.has(word) || FUNCTION_EDGE.test(word)) continue
     docs.set(word, found)
     split.add(word)
   }
@@ -246,16 +205,6 @@ function collectLongForms(segmented: readonly string[][], shorts: ReadonlyMap<st
   return { tally, ofShort }
 }
 
-/** Context vectors of forms, built from content-word neighbours (see {@link contentNeighbour}). */
-class Contexts {
-  readonly vectors = new Map<string, ContextVector>()
-  constructor(private readonly common: ReadonlySet<string>) {}
-
-  add(form: string, words: readonly string[], start: number, count: number): void {
-    addContext(this.vectors, form, contentNeighbour(words, start - 1, -1, this.common), contentNeighbour(words, start + count, 1, this.common))
-  }
-}
-
 function addShortContexts(segmented: readonly string[][], shorts: ShortForms, wanted: ReadonlyMap<string, unknown>, contexts: Contexts): void {
   for (const words of segmented) {
     words.forEach((word, index) => {
@@ -274,13 +223,10 @@ interface Candidate {
 }
 
 /** Whether a candidate long form passes the reliability filters for its short form. */
-function isReliable(candidate: Candidate, kind: 'split' | 'abbreviation' | 'word', candidates: number): boolean {
+function isReliable(candidate: Candidate, kind: 'split' | 'abbreviation' | 'word'): boolean {
   if (candidate.longDocs < MIN_LONG_DOCS) return false
-  // A new abbreviation is often written in news (seeds) while its long form is in the laws, so it cannot
-  // share documents; it must then be the only reading of its characters.
-  if (kind === 'split') return candidates === 1 || (candidate.shared >= MIN_SHARED_DOCS && candidate.similarity >= MIN_CONTEXT_SIMILARITY)
   if (candidate.shared < MIN_SHARED_DOCS || candidate.similarity < MIN_CONTEXT_SIMILARITY) return false
-  return kind === 'abbreviation' || (candidate.shared >= MIN_SHARED_DOCS_FOR_WORDS && candidate.similarity >= MIN_CONTEXT_SIMILARITY_FOR_WORDS)
+  return kind !== 'word' || (candidate.shared >= MIN_SHARED_DOCS_FOR_WORDS && candidate.similarity >= MIN_CONTEXT_SIMILARITY_FOR_WORDS)
 }
 
 /** Mines subsequence abbreviations from segmented texts (see the module comment for the filters). */
@@ -300,11 +246,10 @@ export function mineAbbreviations(texts: readonly CorpusText[], lexicon: Readonl
       const similarity = contextSimilarity(contexts.vectors.get(short), contexts.vectors.get(long))
       return { long, longDocs: longDocs.size, shared: sharedCount(shortDocs, longDocs), similarity, example: [...longDocs].find((doc) => shortDocs.has(doc)) ?? [...longDocs][0] }
     })
-    const frequent = candidates.filter((candidate) => candidate.longDocs >= MIN_LONG_DOCS).length
-    const kept = candidates.filter((candidate) => isReliable(candidate, kind, frequent)).sort((a, b) => b.similarity - a.similarity || (a.long < b.long ? -1 : 1))
+    const kept = candidates.filter((candidate) => isReliable(candidate, kind)).sort((a, b) => b.similarity - a.similarity || (a.long < b.long ? -1 : 1))
     const best = kept[0]?.similarity ?? 0
     for (const entry of kept.filter((candidate) => candidate.similarity >= best * DOMINANCE_SHARE).slice(0, MAX_LONG_FORMS)) {
-      const example = `${texts[entry.example ?? 0]?.id ?? ''} ${kind} ${entry.shared} ${shortDocs.size} ${entry.longDocs} ${entry.similarity.toFixed(2)}`
+      const example = texts[entry.example ?? 0]?.id ?? ''
       pairs.push({ term: short, equivalent: entry.long, kind: 'synonym', weight: ABBREVIATION_WEIGHT, source: 'abbreviation', support: entry.shared, example })
     }
   }

@@ -21,7 +21,9 @@ const LONG_FORM_MAX_CHARS = 16
 
 const DECLARATION =
   /(?:[（(]\s*|[，,]\s*)(以下简称|以下称|下称|简称|又称|也称|亦称|俗称)[为：:]?\s*[“"「『《]?([\u3400-\u9fff]{2,8})[”"」』》]?\s*(?:[，,]\s*下同\s*)?(?=[)）]|[，,。；])/gu
-const DESCRIPTION_CHARS = /[的和或及与]/u
+const DESCRIPTION_CHARS = /[的和或及与]|所称/u
+/** A short form starting with a demonstrative (本基金, 原面积) refers to one document's object, not a name. */
+const DEMONSTRATIVE_START = /^[本该原此其]/u
 const ALIAS_MARKERS = new Set(['又称', '也称', '亦称', '俗称'])
 
 const DEFINITION = /(?:所称|所指)的?[“"]?([\u3400-\u9fff]{2,10})[”"]?[，,]?\s*(?:是指|系指)([^。；\n]{2,60})[。；]/gu
@@ -56,7 +58,7 @@ export function mineDeclarations(texts: readonly CorpusText[]): SynonymPair[] {
     for (const match of text.body.matchAll(DECLARATION)) {
       const marker = match[1] ?? ''
       const short = match[2] ?? ''
-      if (short.length < SHORT_FORM_MIN_CHARS || short.length > SHORT_FORM_MAX_CHARS) continue
+      if (short.length < SHORT_FORM_MIN_CHARS || short.length > SHORT_FORM_MAX_CHARS || DEMONSTRATIVE_START.test(short)) continue
       const long = declaredLongForm(text.body, match.index, short, marker)
       if (long === undefined) continue
       pairs.push({ term: short, equivalent: long, kind: 'synonym', weight: DECLARED_WEIGHT, source: sourceOf(marker), support: 1, example: text.id })

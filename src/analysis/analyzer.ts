@@ -1,6 +1,6 @@
 import { cutWords, isDictionaryWord, addUserDictionary } from './jieba-segmenter'
 import { MAX_SUBWORD_LENGTH } from './dictionary-words'
-import { normalizeText, type NormalizedText } from './normalize-text'
+import { normalizeText, originalEnd, type NormalizedText } from './normalize-text'
 import { bundledStopwords } from './stopwords'
 import type { Token } from './token'
 
@@ -64,7 +64,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         if (!stopwords.has(subword) && isDictionaryWord(subword)) {
           const from = start + offset
           const to = from + length
-          sink(subword, toOriginal ? toOriginal[from]! : from, toOriginal ? toOriginal[to]! : to, true)
+          sink(subword, toOriginal ? toOriginal[from]! : from, originalEnd(toOriginal, to), true)
         }
       }
     }
@@ -78,7 +78,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const end = start + word.length
       if (isWordLike(word) && !stopwords.has(word)) {
         const term = word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word
-        sink(term, toOriginal ? toOriginal[start]! : start, toOriginal ? toOriginal[end]! : end, false)
+        sink(term, toOriginal ? toOriginal[start]! : start, originalEnd(toOriginal, end), false)
         if (withSubwords && word.length >= MIN_LENGTH_WITH_SUBWORDS && word.length <= MAX_TOKEN_LENGTH) {
           emitSubwords(word, start, toOriginal, sink)
         }

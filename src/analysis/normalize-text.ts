@@ -163,3 +163,29 @@ export function normalizeText(original: string): NormalizedText {
   }
   return folded.toOriginal ? { text: folded.text, toOriginal: folded.toOriginal } : { text: folded.text }
 }
+
+/**
+ * Original offset of a normalised end offset. An end that falls inside an expanded character (½ → 1⁄2)
+ * maps to the end of that original character, so a token never covers zero original characters.
+ */
+export function originalEnd(toOriginal: Int32Array | undefined, end: number): number {
+  if (!toOriginal) return end
+  if (end === 0) return toOriginal[0]!
+  const last = toOriginal[end - 1]!
+  let index = end
+  while (index < toOriginal.length - 1 && toOriginal[index] === last) index++
+  return toOriginal[index]!
+}
+
+/** Normalised offset of an original start offset (the first normalised unit that maps to it). */
+export function normalizedStart(toOriginal: Int32Array | undefined, start: number): number {
+  if (!toOriginal) return start
+  let low = 0
+  let high = toOriginal.length - 1
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (toOriginal[middle]! < start) low = middle + 1
+    else high = middle
+  }
+  return low
+}

@@ -134,50 +134,76 @@ function readDictionaryFile(path: string): string {
 /** Latin letters and digits: a Latin term matches only as a whole word (CT not inside ACT, 120 not inside 1203). */
 const LATIN_OR_DIGIT = /^[a-z0-9]$/u
 
-/** True when a match of keys[start, end) would cut a run of Latin letters or digits in two. */
-function cutsLatinWord(keys: readonly string[], start: number, end: number): boolean {
+/**
+ * True when keys[start, end) cannot be a match: it begins or ends on whitespace (which keys drop, so that
+ * 网络 约车 matches 网络约车, but a match never includes a space at its edge), or it cuts a run of Latin
+ * letters or digits in two.
+ */
+function isBadMatchEdge(keys: readonly string[], start: number, end: number): boolean {
+  if (keys[start] === '' || keys[end - 1] === '') return true
   const cutsLeft = LATIN_OR_DIGIT.test(keys[start] ?? '') && LATIN_OR_DIGIT.test(keys[start - 1] ?? '')
   const cutsRight = LATIN_OR_DIGIT.test(keys[end - 1] ?? '') && LATIN_OR_DIGIT.test(keys[end] ?? '')
   return cutsLeft || cutsRight
 }
 
-/** Per-character lookup keys of a text, so that matches keep offsets into the original characters. */
-function characterKeys(text: string): string[] {
-  return [...text].map((char) => synonymKey(char))
+/**
+ * A match may hold at most this many text characters per key character: room for spaces between the
+ * words of a multi-word term, while a run of 10,000 spaces cannot make the scan quadratic.
+ */
+const MAX_TEXT_CHARS_PER_KEY_CHAR = 2
+
+/** Number of characters of the longest dictionary term starting at `start`, or 0. */
+function longestMatchAt(keys: readonly string[], start: number, entries: ReadonlyMap<string, unknown>, longestKey: number): number {
+  let key = ''
+  let keyLength = 0
+  let best = 0
+  const lastEnd = Math.min(keys.length, start + longestKey * MAX_TEXT_CHARS_PER_KEY_CHAR)
+  for (let end = start + 1; end <= lastEnd; end++) {
+    const piece = keys[end - 1] ?? ''
+    key += piece
+    keyLength += [...piece].length
+    if (keyLength > longestKey) break
+    if (entries.has(key) && !isBadMatchEdge(keys, start, end)) best = end - start
+  }
+  return best
+}
+
+/** Dictionary terms in a text, longest first, left to right, without overlaps (see {@link SynonymDictionary.termsIn}). */
+function findTerms(text: string, entries: ReadonlyMap<string, Expansion[]>, longestKey: number): TermOccurrence[] {
+  const chars = [...text]
+  const keys = chars.map((char) => synonymKey(char))
+  const offsets: number[] = []
+  let offset = 0
+  for (const char of chars) {
+    offsets.push(offset)
+    offset += char.length
+  }
+  offsets.push(offset)
+  const found: TermOccurrence[] = []
+  for (let start = 0; start < chars.length; ) {
+    const length = longestMatchAt(keys, start, entries, longestKey)
+    if (length === 0) {
+      start++
+      continue
+    }
+    const [from = 0, to = 0] = [offsets[start], offsets[start + length]]
+    found.push({ term: text.slice(from, to), start: from, end: to, expansions: entries.get(keys.slice(start, start + length).join('')) ?? [] })
+    start += length
+  }
+  return found
 }
 
 function createDictionary(table: ExpansionTable): SynonymDictionary {
-  const sorted = new Map<string, Expansion[]>()
+  const entries = new Map<string, Expansion[]>()
   let longestKey = 0
   for (const [key, targets] of table) {
-    sorted.set(key, [...targets.values()].sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)))
+    entries.set(key, [...targets.values()].sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)))
     longestKey = Math.max(longestKey, [...key].length)
   }
   return {
-    size: sorted.size,
-    expansionsOf: (term) => [...(sorted.get(synonymKey(term)) ?? [])],
-    termsIn(text) {
-      const chars = [...text]
-      const keys = characterKeys(text)
-      const found: TermOccurrence[] = []
-      let charIndex = 0
-      let offset = 0
-      while (charIndex < chars.length) {
-        let matchLength = 0
-        for (let length = Math.min(longestKey, chars.length - charIndex); length >= 1 && matchLength === 0; length--) {
-          const end = charIndex + length
-          if (sorted.has(keys.slice(charIndex, end).join('')) && !cutsLatinWord(keys, charIndex, end)) matchLength = length
-        }
-        const width = chars.slice(charIndex, charIndex + Math.max(matchLength, 1)).join('').length
-        if (matchLength > 0) {
-          const key = keys.slice(charIndex, charIndex + matchLength).join('')
-          found.push({ term: text.slice(offset, offset + width), start: offset, end: offset + width, expansions: sorted.get(key) ?? [] })
-        }
-        charIndex += Math.max(matchLength, 1)
-        offset += width
-      }
-      return found
-    },
+    size: entries.size,
+    expansionsOf: (term) => [...(entries.get(synonymKey(term)) ?? [])],
+    termsIn: (text) => findTerms(text, entries, longestKey),
   }
 }
 

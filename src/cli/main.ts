@@ -45,7 +45,8 @@ export async function runCli(argv: string[]): Promise<number> {
     const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     const message = error instanceof ZhsearchError ? `${error.code}: ${error.message}` : (error as Error).message
     process.stderr.write(`zhsearch: ${message.split('\n')[0]}\n`)
-    if (isUsage && error instanceof UsageError) process.stderr.write(message.split('\n').slice(1).join('\n') + '\n')
+    const rest = message.split('\n').slice(1).join('\n')
+    if (isUsage && error instanceof UsageError && rest) process.stderr.write(rest + '\n')
     if (debug) process.stderr.write(`${(error as Error).stack ?? ''}\n`)
     return isUsage ? EXIT_USAGE : EXIT_FAILURE
   }

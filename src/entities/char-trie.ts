@@ -1,6 +1,36 @@
+/**
+ * A trie node. Most nodes of a name trie have one child (the tail of a long name), so the first child is
+ * kept in two fields and a Map is made only for a second one: the gazetteer trie needs a fifth of the
+ * memory it would with a Map per node.
+ */
 interface TrieNode<T> {
-  children: Map<number, TrieNode<T>>
+  onlyKey: number
+  onlyChild: TrieNode<T> | undefined
+  children: Map<number, TrieNode<T>> | undefined
   values: T[] | undefined
+}
+
+function newNode<T>(): TrieNode<T> {
+  return { onlyKey: -1, onlyChild: undefined, children: undefined, values: undefined }
+}
+
+function childOf<T>(node: TrieNode<T>, key: number): TrieNode<T> | undefined {
+  if (node.children !== undefined) return node.children.get(key)
+  return node.onlyKey === key ? node.onlyChild : undefined
+}
+
+function addChild<T>(node: TrieNode<T>, key: number): TrieNode<T> {
+  const existing = childOf(node, key)
+  if (existing !== undefined) return existing
+  const child = newNode<T>()
+  if (node.onlyChild === undefined) {
+    node.onlyKey = key
+    node.onlyChild = child
+  } else {
+    node.children ??= new Map([[node.onlyKey, node.onlyChild]])
+    node.children.set(key, child)
+  }
+  return child
 }
 
 /** One dictionary word found in a text: it spans [start, end) and carries the values added for it. */
@@ -18,27 +48,19 @@ const NO_MATCHES: readonly never[] = []
  * before lookup (full-width ＋ → +); it maps one unit to one unit, so offsets stay valid.
  */
 export class CharTrie<T> {
-  private readonly root: TrieNode<T> = { children: new Map(), values: undefined }
+  private readonly root: TrieNode<T> = newNode<T>()
 
   constructor(private readonly fold: (code: number) => number = (code) => code) {}
 
   add(word: string, value: T): void {
     let node = this.root
-    for (let k = 0; k < word.length; k++) {
-      const key = this.fold(word.charCodeAt(k))
-      let next = node.children.get(key)
-      if (next === undefined) {
-        next = { children: new Map(), values: undefined }
-        node.children.set(key, next)
-      }
-      node = next
-    }
+    for (let k = 0; k < word.length; k++) node = addChild(node, this.fold(word.charCodeAt(k)))
     ;(node.values ??= []).push(value)
   }
 
   /** True when some word starts with the character at `at`: a cheap pre-check in scanning loops. */
   startsAt(text: string, at: number): boolean {
-    return at < text.length && this.root.children.has(this.fold(text.charCodeAt(at)))
+    return at < text.length && childOf(this.root, this.fold(text.charCodeAt(at))) !== undefined
   }
 
   /** Every word that starts at `start`, longest first. */
@@ -47,7 +69,7 @@ export class CharTrie<T> {
     let found: TrieMatch<T>[] | undefined
     let node: TrieNode<T> | undefined = this.root
     for (let i = start; i < text.length; i++) {
-      node = node.children.get(this.fold(text.charCodeAt(i)))
+      node = childOf(node, this.fold(text.charCodeAt(i)))
       if (node === undefined) break
       if (node.values !== undefined) (found ??= []).push({ end: i + 1, values: node.values })
     }
@@ -59,7 +81,7 @@ export class CharTrie<T> {
     let best: TrieMatch<T> | undefined
     let node: TrieNode<T> | undefined = this.root
     for (let i = start; i < text.length; i++) {
-      node = node.children.get(this.fold(text.charCodeAt(i)))
+      node = childOf(node, this.fold(text.charCodeAt(i)))
       if (node === undefined) break
       if (node.values !== undefined) best = { end: i + 1, values: node.values }
     }
@@ -69,7 +91,7 @@ export class CharTrie<T> {
   /** Exact lookup of a whole word. */
   get(word: string): readonly T[] | undefined {
     let node: TrieNode<T> | undefined = this.root
-    for (let i = 0; i < word.length && node !== undefined; i++) node = node.children.get(this.fold(word.charCodeAt(i)))
+    for (let i = 0; i < word.length && node !== undefined; i++) node = childOf(node, this.fold(word.charCodeAt(i)))
     return node?.values
   }
 }

@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path'
  */
 const MIN_WORD_FREQUENCY = 20
 const PERSON_TAG_PREFIX = 'nr'
+/** jieba tags some frequent words as names (申请人, 许可); at this count they are words whatever the tag. */
+const MIN_FREQUENCY_WHATEVER_TAG = 100
 
 let words: ReadonlySet<string> | undefined
 
@@ -32,7 +34,8 @@ function load(): ReadonlySet<string> {
     if (firstSpace < 2 || firstSpace > 3) continue
     const secondSpace = line.indexOf(' ', firstSpace + 1)
     const frequency = Number(line.slice(firstSpace + 1, secondSpace))
-    if (frequency >= MIN_WORD_FREQUENCY && !line.startsWith(PERSON_TAG_PREFIX, secondSpace + 1)) set.add(line.slice(0, firstSpace))
+    const taggedAsName = line.startsWith(PERSON_TAG_PREFIX, secondSpace + 1)
+    if (frequency >= MIN_FREQUENCY_WHATEVER_TAG || (frequency >= MIN_WORD_FREQUENCY && !taggedAsName)) set.add(line.slice(0, firstSpace))
   }
   return set
 }

@@ -22,6 +22,9 @@ const TIME_ADVERBIAL_BEFORE_YEARS = '近前去今明后这那'
 const SESSION_WORDS = ['全会', '会议', '全体会议', '常委会', '党代会', '代表大会']
 /** N年 before these names a plan or campaign (三年行动), not a duration. */
 const PLAN_WORDS = ['行动', '计划', '攻坚', '规划', '专项']
+/** 三年来, 5年前, 两个月后: a span of time counted from now is a time adverbial, like 去年. */
+const ELAPSED_TIME_UNITS = new Set(['年', '个月', '天', '周'])
+const ELAPSED_TIME_ENDINGS = ['来', '以来', '前', '后', '间']
 /** Idioms whose characters read as a number with a unit. */
 const IDIOMS = ['三番五次', '三天两头', '三年五载', '一年半载', '九牛一毛', '三五成群', '五花八门', '千家万户', '万家灯火', '七嘴八舌']
 /** Smallest and largest four-digit numbers read as a calendar year when followed by 年. */
@@ -65,6 +68,14 @@ function isQuotedLabel(text: string, start: number, end: number): boolean {
   return text[end] !== CLOSE_QUOTE_OF[open]
 }
 
+/** 三至十万人: 万 written once after the range applies to its low end too (30000–100000). */
+function sharedMagnitude(first: ReadNumber, second: ReadNumber): number {
+  const last = second.raw[second.raw.length - 1] as string
+  const factor = LARGE_MULTIPLIERS[last]
+  if (factor === undefined || /[万亿]/.test(first.raw) || first.value >= factor) return 1
+  return factor
+}
+
 function readMagnitude(text: string, at: number): { factor: number; end: number } {
   let factor = 1
   let i = at
@@ -72,7 +83,35 @@ function readMagnitude(text: string, at: number): { factor: number; end: number 
   return { factor, end: i }
 }
 
+/** 百分之四十五 → 0.45 %, 千分之三 → 0.003 ‰. */
+const SPELLED_FRACTIONS: readonly { prefix: string; unit: string; scale: number }[] = [
+  { prefix: '百分之', unit: '%', scale: 0.01 },
+  { prefix: '千分之', unit: '‰', scale: 0.001 },
+]
+
+function parseSpelledFraction(text: string, start: number): ParsedFigure | undefined {
+  const fraction = SPELLED_FRACTIONS.find((f) => text.startsWith(f.prefix, start))
+  if (fraction === undefined) return undefined
+  const number = readNumber(text, start + fraction.prefix.length)
+  if (number === undefined) return undefined
+  let end = number.end
+  let approx = false
+  const trailing = TRAILING_QUALIFIERS.find((q) => text.startsWith(q, end))
+  if (trailing !== undefined) { approx = true; end += trailing.length }
+  return { start, end, value: cleanNumber(number.value * fraction.scale), unit: fraction.unit, approx }
+}
+
+/** 10%—20%: a range whose unit is written after both numbers. */
+function extendRangeWithRepeatedUnit(text: string, figure: ParsedFigure): ParsedFigure {
+  if (Array.isArray(figure.value) || !RANGE_JOINERS.includes(text[figure.end] ?? '\0')) return figure
+  const second = parseAt(text, figure.end + 1)
+  if (second === undefined || Array.isArray(second.value) || second.unit !== figure.unit || second.approx || figure.approx) return figure
+  return { ...figure, end: second.end, value: [figure.value, second.value] }
+}
+
 function parseAt(text: string, start: number): ParsedFigure | undefined {
+  const spelled = parseSpelledFraction(text, start)
+  if (spelled !== undefined) return spelled
   const first = readNumber(text, start)
   if (first === undefined || isNonNumericReading(first)) return undefined
   let i = first.end
@@ -85,7 +124,7 @@ function parseAt(text: string, start: number): ParsedFigure | undefined {
     }
   }
   let approx = false
-  if (INNER_QUALIFIERS.includes(text[i] ?? '\0') && !first.chinese) { approx = true; i++ }
+  if (INNER_QUALIFIERS.includes(text[i] ?? '\0')) { approx = true; i++ }
   const magnitude = readMagnitude(text, i)
   i = magnitude.end
   if (INNER_QUALIFIERS.includes(text[i] ?? '\0')) { approx = true; i++ }
@@ -93,11 +132,13 @@ function parseAt(text: string, start: number): ParsedFigure | undefined {
   if (unit === undefined) return undefined
   if (unit.unit === '年' && (isCalendarYear(first) || PLAN_WORDS.some((w) => text.startsWith(w, unit.end)))) return undefined
   if (unit.unit === '次' && SESSION_WORDS.some((w) => text.startsWith(w, unit.end))) return undefined
+  if (ELAPSED_TIME_UNITS.has(unit.unit) && ELAPSED_TIME_ENDINGS.some((w) => text.startsWith(w, unit.end))) return undefined
   let end = unit.end
   const trailing = TRAILING_QUALIFIERS.find((q) => text.startsWith(q, end))
   if (trailing !== undefined) { approx = true; end += trailing.length }
   const scale = (n: number): number => cleanNumber(n * magnitude.factor * unit.scale)
-  const value: number | [number, number] = second === undefined ? scale(first.value) : [scale(first.value), scale(second.value)]
+  const low = second === undefined ? first.value : first.value * sharedMagnitude(first, second)
+  const value: number | [number, number] = second === undefined ? scale(first.value) : [scale(low), scale(second.value)]
   return { start, end, value, unit: unit.unit, approx }
 }
 
@@ -115,8 +156,9 @@ export function recognizeFigures(text: string): EntityMention[] {
     if (isDigit(before) || isChineseNumeral(before) || before === '.' || isLatin(before) || NOT_A_QUANTITY_AFTER.includes(before ?? '\0')) {
       continue
     }
-    const figure = parseAt(text, i)
-    if (figure === undefined) continue
+    const parsed = parseAt(text, i)
+    if (parsed === undefined) continue
+    const figure = extendRangeWithRepeatedUnit(text, parsed)
     const qualifier = LEADING_QUALIFIERS.find((q) => text.startsWith(q, i - q.length))
     if (qualifier === '近' && figure.unit === '年') continue
     if (TIME_ADVERBIAL_BEFORE_YEARS.includes(before ?? '\0') && figure.unit === '年') continue

@@ -6,13 +6,13 @@
  */
 import { CharTrie } from './char-trie'
 import {
-  ANCHORS, CONTINUATIONS, FREE_NAMED_HEADS, HOSPITAL_ORDINALS, NAME_STOPS, PLACE_NAMED_HEADS, REGION_WORDS, TIGHT_HEADS,
+  ANCHORS, CONTINUATIONS, FREE_NAME_STOPS, FREE_NAMED_HEADS, STANDALONE_ORGS, HOSPITAL_ORDINALS, NAME_STOPS, PLACE_NAMED_HEADS, REGION_WORDS, TIGHT_HEADS,
   WORD_AFTER_ANCHOR, WORD_BEFORE_ANCHOR, ZONE_WORDS,
 } from './org-heads'
 import { CLOSE_QUOTE_OF, isBoundary, isHan, OPEN_QUOTES } from './text-classes'
 import type { EntityMention } from './types'
 
-type HeadKind = 'place-named' | 'tight' | 'free-named'
+type HeadKind = 'place-named' | 'tight' | 'free-named' | 'standalone'
 
 /** Span of a place form in the text, as found by the gazetteer before context decided on it. */
 export interface PlaceSpan { start: number; end: number }
@@ -26,16 +26,23 @@ const MIN_BARE_HOSPITAL_NAME = 2
 /** Free-text names (华中科技大学) are searched this far to the left for their start. */
 const MAX_FREE_NAME = 12
 /** Heads after which a clause-initial name needs no place (大众日报, …有限公司). */
-const BOUNDARY_STARTED_HEADS = new Set(['日报', '晚报', '出版社', '有限公司', '股份有限公司', '有限责任公司'])
+const BOUNDARY_STARTED_HEADS = new Set(['日报', '晚报', '晨报', '都市报', '出版社', '有限公司', '股份有限公司', '有限责任公司'])
 const MIN_BOUNDARY_NAME = 2
+/** A company name has a trade name and usually a line of business: 一人有限责任公司 and 设立股份有限公司 are no names. */
+const MIN_COMPANY_NAME = 4
 /** Length of a short hospital name before a campus (北大医院太原医院). */
 const PARENT_HOSPITAL_NAME = 2
 /** 委托, 委员: 委 as a head must not run on into these. */
 const TIGHT_HEAD_RUN_ONS = '托员屈婉靡'
 const HOSPITAL_CODE = '院'.charCodeAt(0)
+const PARTY_PREFIX = '中共'
+/** 山大, 北大, 川大: two characters ending in 大 abbreviate a university. */
+const UNIVERSITY_ABBREVIATION = 2
 const TOWNSHIP_ENDINGS = ['街道', '镇', '乡']
 const TOWNSHIP_STEM_LENGTH = 2
 const ADMIN_CHARACTERS = '市县区省乡镇村'
+/** 民族乡, 城关镇-like words that are kinds of township, not names. */
+const GENERIC_TOWNSHIP_STEMS = ['民族', '城关', '建制', '重点', '中心', '特色', '小城']
 
 let heads: CharTrie<HeadKind> | undefined
 function headTrie(): CharTrie<HeadKind> {
@@ -44,6 +51,7 @@ function headTrie(): CharTrie<HeadKind> {
   for (const h of PLACE_NAMED_HEADS) trie.add(h, 'place-named')
   for (const h of TIGHT_HEADS) trie.add(h, 'tight')
   for (const h of FREE_NAMED_HEADS) trie.add(h, 'free-named')
+  for (const h of STANDALONE_ORGS) trie.add(h, 'standalone')
   heads = trie
   return trie
 }
@@ -82,6 +90,7 @@ function townshipStart(ctx: Context, end: number): number {
     const unit = text[k]
     if (!isHan(unit) || ADMIN_CHARACTERS.includes(unit as string) || NAME_STOPS.includes(unit as string)) return -1
   }
+  if (GENERIC_TOWNSHIP_STEMS.includes(text.slice(start, end - ending.length))) return -1
   const opensClause = isBoundary(text[start - 1])
   return opensClause || ctx.placeStartByEnd.has(start) || endsWithAt(text, start, ZONE_WORDS) !== undefined ? start : -1
 }
@@ -109,7 +118,8 @@ function placeNamedStart(ctx: Context, headStart: number, head: string): number 
     const nameEnd = headStart - gap
     if (gap > 0) {
       const unit = ctx.text[nameEnd]
-      if (!isHan(unit) || NAME_STOPS.includes(unit as string)) return -1
+      // 区市人民政府: an administrative character between the anchor and the head means a list of kinds, not a name.
+      if (!isHan(unit) || NAME_STOPS.includes(unit as string) || ADMIN_CHARACTERS.includes(unit as string)) return -1
     }
     // 县医院, 县乡医院: an anchor with a bare 医院 names a kind of hospital, not one hospital.
     const anchorAllowed = head === '医院' ? gap >= MIN_BARE_HOSPITAL_NAME : !PLACE_ONLY_HEADS.has(head)
@@ -128,8 +138,20 @@ function tightStart(ctx: Context, headStart: number, head: string): number {
   return anchor >= 0 && ctx.text.slice(anchor, headStart) !== '国家' ? anchor : -1
 }
 
+/** Heads that run on into another word are no heads: 每日报送, 山西大学生, 医学院校. */
+const HEAD_RUN_ONS: Readonly<Record<string, string>> = {
+  日报: '送告表批备', 晚报: '送告', 网: '络站点页格状上内外民友购', 大学: '生', 学院: '校', 医学院: '校', 学校: '园',
+}
+/** 网 names a media outlet only after 中国/中华 (中国西藏网), never 国家网络 or 监测台网. */
+const NEWS_SITE_REGIONS = ['中国', '中华']
+
 function freeNamedStart(ctx: Context, headStart: number, head: string): number {
   const { text } = ctx
+  if ((HEAD_RUN_ONS[head] ?? '').includes(text[headStart + head.length] ?? '\0')) return -1
+  if (head === '网') {
+    const start = NEWS_SITE_REGIONS.map((r) => text.lastIndexOf(r, headStart - r.length)).find((at) => at >= 0 && headStart - at <= MAX_NAME_GAP + 2)
+    return start !== undefined && [...text.slice(start, headStart)].every((u) => isHan(u)) ? start : -1
+  }
   const quoted = quotedNameStart(text, headStart, head)
   if (quoted >= 0) return quoted
   let j = headStart
@@ -142,13 +164,14 @@ function freeNamedStart(ctx: Context, headStart: number, head: string): number {
       j = open
       continue
     }
-    if (!isHan(unit) || NAME_STOPS.includes(unit)) break
+    if (!isHan(unit) || FREE_NAME_STOPS.includes(unit)) break
     j--
     const parenthesised = text[j - 1] === '(' || text[j - 1] === '（'
     if (!parenthesised && (ctx.placeStarts.has(j) || REGION_WORDS.some((r) => text.startsWith(r, j)))) best = j
   }
   if (best >= 0) return best
-  return BOUNDARY_STARTED_HEADS.has(head) && headStart - j >= MIN_BOUNDARY_NAME && isBoundary(text[j - 1]) ? j : -1
+  const minName = head.endsWith('公司') ? MIN_COMPANY_NAME : MIN_BOUNDARY_NAME
+  return BOUNDARY_STARTED_HEADS.has(head) && headStart - j >= minName ? j : -1
 }
 
 /** A campus or affiliated hospital right after an organisation (…太原医院, …附属同济医院, …西苑医院); its end or -1. */
@@ -200,11 +223,24 @@ function extendRight(ctx: Context, end: number, afterFreeNamed: boolean): number
   }
 }
 
-/** Hospital short forms: anchor + ordinal + 院 (市一院, 市三院). */
+/** Hospital short forms: anchor + ordinal + 院 (市一院, 市三院), or a university abbreviation + ordinal + 院 (山大二院). */
 function ordinalHospitalAt(ctx: Context, i: number): number {
   const { text } = ctx
   if (text.charCodeAt(i + 1) !== HOSPITAL_CODE || !HOSPITAL_ORDINALS.includes(text[i] ?? '\0')) return -1
-  return anchorStart(text, i) >= 0 && text.slice(anchorStart(text, i), i) !== '国家' ? anchorStart(text, i) : -1
+  const anchor = anchorStart(text, i)
+  if (anchor >= 0 && text.slice(anchor, i) !== '国家') return anchor
+  const university = i - UNIVERSITY_ABBREVIATION
+  const before = text[university - 1]
+  const opensName = before === undefined || isBoundary(before) || NAME_STOPS.includes(before)
+  return text[i - 1] === '大' && isHan(text[university]) && opensName ? university : -1
+}
+
+/** A news dateline naming its outlet at the start of a text: 廉政中国讯（…）, 新华网讯 . */
+function datelineOrg(text: string): EntityMention | undefined {
+  const match = /^\s*([\u4e00-\u9fff]{2,8})讯[（(\s【]/.exec(text)
+  if (match === null || match[1] === undefined || match[1].startsWith('本报')) return undefined
+  const start = match[0].indexOf(match[1])
+  return { type: 'org', text: match[1], start, end: start + match[1].length }
 }
 
 /** 大众日报 + 淄博融媒体中心: an organisation right before a place-named one is the parent of a branch. */
@@ -235,7 +271,8 @@ export function recognizeOrgs(text: string, places: readonly PlaceSpan[]): Entit
     ctx.placeStarts.add(p.start)
   }
   const trie = headTrie()
-  const found: EntityMention[] = []
+  const dateline = datelineOrg(text)
+  const found: EntityMention[] = dateline === undefined ? [] : [dateline]
   for (let i = 0; i < text.length; i++) {
     const ordinalStart = ordinalHospitalAt(ctx, i)
     if (ordinalStart >= 0 && (found[found.length - 1]?.end ?? 0) <= ordinalStart) {
@@ -249,11 +286,20 @@ export function recognizeOrgs(text: string, places: readonly PlaceSpan[]): Entit
     if (match === undefined) continue
     const head = text.slice(i, match.end)
     const kind = match.values[0] as HeadKind
-    const nameStart = kind === 'free-named' ? freeNamedStart(ctx, i, head) : kind === 'tight' ? tightStart(ctx, i, head) : placeNamedStart(ctx, i, head)
-    if (nameStart < 0) continue
-    const start = kind === 'place-named' && head.endsWith('医院') && ctx.placeStarts.has(nameStart) ? parentHospitalStart(text, nameStart) : nameStart
+    const nameStart = kind === 'standalone' ? i
+      : kind === 'free-named' ? freeNamedStart(ctx, i, head)
+      : kind === 'tight' ? tightStart(ctx, i, head)
+      : placeNamedStart(ctx, i, head)
+    if (nameStart < 0) {
+      // 股份有限公司 with no name before it: its inner 有限公司 must not take 股份 as a name.
+      if (kind === 'free-named') i = match.end - 1
+      continue
+    }
+    const withParent = kind === 'place-named' && head.endsWith('医院') && ctx.placeStarts.has(nameStart) ? parentHospitalStart(text, nameStart) : nameStart
+    // 中共淄博市委: the party prefix belongs to the committee's name.
+    const start = text.startsWith(PARTY_PREFIX, withParent - PARTY_PREFIX.length) ? withParent - PARTY_PREFIX.length : withParent
     if (start < (found[found.length - 1]?.end ?? 0)) continue
-    const end = extendRight(ctx, match.end, kind === 'free-named')
+    const end = extendRight(ctx, match.end, kind === 'free-named' || kind === 'standalone')
     found.push({ type: 'org', text: text.slice(start, end), start, end })
     i = end - 1
   }

@@ -19,7 +19,7 @@ const TITLES_BEFORE = [
 const FOLLOWERS = [
   '表示', '介绍', '说', '告诉', '指出', '强调', '主持', '谈', '解读', '认为', '接受', '带领', '一行', '同志', '先生', '女士',
   '教授', '院士', '博士', '医生', '大夫', '主任', '书记', '院长', '局长', '担任', '出席', '参加', '宣布', '回答', '称', '坦言', '透露',
-  '提出', '要求', '希望', '陪同', '毕业', '就', '及', '和', '与', '等',
+  '提出', '要求', '希望', '陪同', '毕业', '报道', '发自', '采写', '摄', '就', '及', '和', '与', '等',
 ]
 /** Byline roles followed by names separated by spaces. */
 const BYLINE_ROLES = ['记者', '通讯员', '编辑', '摄影', '实习生', '特约记者']
@@ -70,7 +70,7 @@ function beforeFollowers(text: string, found: Map<number, number>): void {
     for (let at = text.indexOf(follower); at >= 0; at = text.indexOf(follower, at + 1)) {
       for (const length of [3, 2]) {
         const start = at - length
-        if (start < 0 || !isBoundary(text[start - 1])) continue
+        if (start < 0 || !(isBoundary(text[start - 1]) || text[start - 1] === '据')) continue
         if (surnameLengthAt(text, start) === 0) continue
         if ([...text.slice(start + 1, at)].every(isNameCharacter) && isPlausibleName(text, start, length)) {
           found.set(start, length)
@@ -86,7 +86,7 @@ function beforeFollowers(text: string, found: Map<number, number>): void {
  * (…展开。（贾志敏）, 廉政中国讯（瞿瑞凤  段宁）, （记者秦洋）).
  */
 function bylines(text: string, found: Map<number, number>): void {
-  const bracketed = /[（(]((?:记者|通讯员)?[\u4e00-\u9fff]{2,3}(?:[ \u3000、]+[\u4e00-\u9fff]{2,3})*)[）)]/g
+  const bracketed = /[（(]((?:记者|通讯员)?[\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3})*)[）)]/g
   for (const match of text.matchAll(bracketed)) {
     const open = match.index ?? 0
     let at = open + 1
@@ -96,6 +96,11 @@ function bylines(text: string, found: Map<number, number>): void {
     const closesLine = /^\s*$/.test(text.slice(open + match[0].length, open + match[0].length + 1))
     if (!afterSentence || (role === undefined && !closesLine && !text.startsWith('讯', open - 1))) continue
     collectSpacedNames(text, at, open + match[0].length - 1, found, role === undefined)
+  }
+  // 文/王某 图/李某: credit lines.
+  for (const match of text.matchAll(/(?:文图|文|图|摄影|编辑)[/／|｜]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/g)) {
+    const nameStart = (match.index ?? 0) + match[0].length - (match[1]?.length ?? 0)
+    if (surnameLengthAt(text, nameStart) > 0) found.set(nameStart, match[1]?.length ?? 0)
   }
   for (const role of BYLINE_ROLES) {
     for (let at = text.indexOf(role); at >= 0; at = text.indexOf(role, at + 1)) {
@@ -116,8 +121,31 @@ function collectSpacedNames(text: string, from: number, to: number, found: Map<n
     while (end < to && isHan(text[end])) end++
     const word = text.slice(at, end)
     if (BYLINE_ROLES.includes(word) || word.length === 0) { at = end; continue }
-    if (word.length >= 2 && word.length <= 3 && (!needsSurname || surnameLengthAt(text, at) > 0)) found.set(at, word.length)
+    const plausible = !needsSurname || (surnameLengthAt(text, at) > 0 && isPlausibleName(text, at, word.length))
+    if (word.length >= 2 && word.length <= 3 && plausible) found.set(at, word.length)
     at = end
+  }
+}
+
+/** Fields an award is named for after a person (甘肃省皇甫谧中医药科技奖, 李时珍医药创新奖). */
+const AWARD_FIELDS = ['中医药', '医药', '医学', '科技', '科学', '卫生', '护理', '药学', '健康', '青年', '杯', '奖']
+const MAX_AWARD_NAME = 12
+
+/** A historical name in an award title after its province or city: 甘肃省皇甫谧中医药科技奖 → 皇甫谧 (ENTITIES.md). */
+function awardNames(text: string, found: Map<number, number>): void {
+  for (let award = text.indexOf('奖'); award >= 0; award = text.indexOf('奖', award + 1)) {
+    let start = award
+    while (start > 0 && award - start < MAX_AWARD_NAME && isHan(text[start - 1]) && !'省市县区'.includes(text[start - 1] as string)) start--
+    if (!'省市县区'.includes(text[start - 1] ?? '\0')) continue
+    const surname = surnameLengthAt(text, start)
+    if (surname === 0) continue
+    for (let given = 1; given <= MAX_GIVEN_NAME; given++) {
+      const end = start + surname + given
+      if (end < award && AWARD_FIELDS.some((f) => text.startsWith(f, end)) && !isCommonWord(text.slice(start, end))) {
+        found.set(start, end - start)
+        break
+      }
+    }
   }
 }
 
@@ -142,6 +170,7 @@ export function recognizePersons(text: string): EntityMention[] {
   afterTitles(text, found)
   beforeFollowers(text, found)
   bylines(text, found)
+  awardNames(text, found)
   repeats(text, found)
   const mentions: EntityMention[] = []
   let lastEnd = 0

@@ -27,6 +27,8 @@ const RUN_ON_AFTER: Record<string, string> = { 市: '场民', 区: '域间别', 
 
 /** Suffixes a renamed or informal mention may add to a short form (太谷县 for today's 太谷区). */
 const ADMIN_SUFFIXES = '市县区'
+/** …unless the suffix starts another word: 太谷县域, 沿河县级, 长治市场. */
+const SUFFIX_RUN_ONS: Record<string, string> = { 市: '场民级值辖属', 县: '域城级乡属', 区: '域间别级属' }
 
 /** Joiners in a list of places: a place next to a tagged place through one of these is in the same list. */
 const LIST_JOINERS = new Set(['、', '和', '与', '及', ',', '，'])
@@ -72,15 +74,31 @@ function collectCandidates(text: string): Candidate[] {
       const usable = match.values.filter((f) => !runsOn(text, match.end, f) && !(f.kind === 'short' && HISTORIC_REGIONS.has(surface)))
       if (usable.length === 0) continue
       let end = match.end
-      // A short form plus 市/县/区 that is no official name: an old or informal name of the same place.
-      if (usable.every((f) => f.kind === 'short') && ADMIN_SUFFIXES.includes(text[end] ?? '') && !isHan(text[end + 1])) end += 1
-      candidates.push({ start: i, end, forms: usable, accepted: false, blocked: isBlocked(text, i, surface) })
-      i = end - 1
+      let forms = usable
+      // A short form plus 市/县/区 that is no official name: an old or informal name of the same place (太谷县).
+      const suffix = text[end] ?? ''
+      if (usable.every((f) => f.kind === 'short') && ADMIN_SUFFIXES.includes(suffix) && !(SUFFIX_RUN_ONS[suffix] ?? '').includes(text[end + 1] ?? '\0')) {
+        // The suffix must be the place's own (介休市) or the 县 of a district that was a county (太谷县): 上城 + 市 is no 上城区.
+        const matching = usable.filter((f) => f.place.level !== 'township' && f.place.level !== 'province' &&
+          (f.place.name.endsWith(suffix) || (suffix === '县' && f.place.name.endsWith('区'))))
+        if (matching.length > 0) {
+          forms = matching
+          end += 1
+        }
+      }
+      candidates.push({ start: i, end, forms, accepted: false, blocked: isBlocked(text, i, surface) })
+      // Only a strong form consumes its characters: 广福 (a township short form) must not hide 福建省 in 推广福建省.
+      if (forms.some(isStrong)) i = end - 1
       break
     }
   }
   return candidates
 }
+
+/** Weights for choosing among places that share a form: being named elsewhere, each enclosing place named, an official name. */
+const SELF_NAMED_WEIGHT = 100
+const ANCESTOR_WEIGHT = 10
+const FULL_NAME_WEIGHT = 5
 
 function pickPlace(forms: PlaceForm[], contextCodes: Set<string>): PlaceForm {
   let best = forms[0] as PlaceForm
@@ -88,7 +106,9 @@ function pickPlace(forms: PlaceForm[], contextCodes: Set<string>): PlaceForm {
   for (const form of forms) {
     let ancestorHits = 0
     for (const c of ancestorCodes(form.place.code)) if (contextCodes.has(c)) ancestorHits++
-    const score = ancestorHits * 10 + (form.kind === 'full' ? 5 : 0) - LEVEL_RANK[form.place.level]
+    // 新乡 after 新乡市 is the city again, not 新乡县 inside it: a place named elsewhere beats its namesakes.
+    const named = contextCodes.has(form.place.code) ? SELF_NAMED_WEIGHT : 0
+    const score = named + ancestorHits * ANCESTOR_WEIGHT + (form.kind === 'full' ? FULL_NAME_WEIGHT : 0) - LEVEL_RANK[form.place.level]
     if (score > bestScore) {
       best = form
       bestScore = score
@@ -107,9 +127,13 @@ function hasAncestorIn(place: Place, codes: Set<string>): boolean {
   return ancestorCodes(place.code).some((c) => codes.has(c))
 }
 
+/**
+ * The enclosing place written right before (晋中市介休). A township needs its own county there: 山东省地方
+ * (in 山东省地方立法) and 上海建设 are no address.
+ */
 function precededByAncestor(candidate: Candidate, previous: Candidate | undefined, place: Place): boolean {
-  return previous?.accepted === true && previous.end === candidate.start && previous.chosen !== undefined &&
-    ancestorCodes(place.code).includes(previous.chosen.code)
+  if (previous?.accepted !== true || previous.end !== candidate.start || previous.chosen === undefined) return false
+  return place.level === 'township' ? place.parent === previous.chosen.code : ancestorCodes(place.code).includes(previous.chosen.code)
 }
 
 function inListWithAccepted(text: string, candidate: Candidate, previous: Candidate | undefined, next: Candidate | undefined): boolean {
@@ -133,7 +157,7 @@ function decide(text: string, candidates: Candidate[], index: number, context: {
   const inList = inListWithAccepted(text, candidate, previous, next)
   const ancestorInText = hasAncestorIn(place, context.codes)
   if (place.level === 'township') {
-    if (form.kind === 'short') return context.fullNamed.has(place.code)
+    if (form.kind === 'short') return context.fullNamed.has(place.code) || (!form.weak && countyJustBefore(text, candidates, index, place))
     return !form.weak && (ancestorInText || inList)
   }
   if (form.kind === 'full') {
@@ -142,6 +166,22 @@ function decide(text: string, candidates: Candidate[], index: number, context: {
   }
   if (form.weak) return inList && ancestorInText
   return context.fullNamed.has(place.code) || ancestorInText || inList
+}
+
+/** Characters within which a county settles a township short form after it in the same clause (榆次区整合重组郭家堡). */
+const TOWNSHIP_CONTEXT_WINDOW = 12
+
+function countyJustBefore(text: string, candidates: Candidate[], index: number, place: Place): boolean {
+  const start = (candidates[index] as Candidate).start
+  const ancestors = ancestorCodes(place.code)
+  for (let k = index - 1; k >= 0; k--) {
+    const before = candidates[k] as Candidate
+    if (start - before.end > TOWNSHIP_CONTEXT_WINDOW) return false
+    if (before.accepted && before.chosen !== undefined && ancestors.includes(before.chosen.code)) {
+      return !/[。！？!?；;]/.test(text.slice(before.end, start))
+    }
+  }
+  return false
 }
 
 function toMention(text: string, candidate: Candidate): EntityMention {
@@ -177,6 +217,8 @@ export function analyzePlaces(text: string): { mentions: EntityMention[]; formSp
       const place = (strong[0] as PlaceForm).place
       context.codes.add(place.code)
       if (strong[0]?.kind === 'full') context.fullNamed.add(place.code)
+      // A county named in full puts its prefecture in context: 介休市 and 寿阳县 settle 祁县 and 灵石 nearby.
+      if (place.level !== 'township') for (const code of ancestorCodes(place.code)) context.codes.add(code)
     }
   }
   for (let round = 0; round < MAX_CONTEXT_ROUNDS; round++) {

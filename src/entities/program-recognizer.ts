@@ -27,7 +27,7 @@ const COUNTED_SLOGAN = new RegExp(`^[${NUMERAL}]个[\\u4e00-\\u9fff]{1,3}$|^[${N
  * 一老一小, 一人一策 (target groups, idioms), 四位一体 and the five-year plans (十四五) have numerals
  * but are not programme names.
  */
-const NUMERAL_IDIOM = /^一.一.$|位一体$|^十[一二三四五六七八九]?五$/
+const NUMERAL_IDIOM = /^一.一.$|位一体$|^十[一二三四五六七八九]?五$|^[一二三四五六七八九十百千万两]+[日月年天个项次号时分]$/
 
 /** Verbs after which an unquoted name ending in a head word is a programme (实施…工程, 开展…行动). */
 const TRIGGERS = ['组织实施', '深入实施', '全面实施', '持续实施', '谋划推进', '实施', '开展', '推进', '启动', '落实', '推动', '深化', '参与', '入选', '纳入', '列入', '打好', '完成', '建立']
@@ -46,6 +46,12 @@ const MAX_UNQUOTED_STEM = 18
 /** Stems that end in these make a generic expression, not a name (重大改革项目, 建设项目). */
 const GENERIC_STEM_ENDINGS =
   /(重大|重点|改革|建设|试点|各类|相关|有关|年度|工作|代表性|立法|投资|献血|教育|训练|动员|推广|转化|开发|治理|水利|承包|供应|采购|招生|用地)$/
+/**
+ * 计划 and 项目 end so many ordinary plans (教学计划, 投资项目) that an unquoted name with them counts only
+ * in the health-policy domain this recogniser serves.
+ */
+const HEALTH_DOMAIN = /医|卫生|健康|人才|乡村|基层|养老|托育|中医|药|疾病|妇幼|儿童|老年|扶贫|护理|康复|疫|防控|保健/
+
 /** A head word that runs on into another word is no head: 计划生育, 项目部. */
 const HEAD_RUN_ONS: Readonly<Record<string, string>> = { 计划: '生', 项目: '部组库' }
 
@@ -88,6 +94,20 @@ function headFollows(text: string, from: number): boolean {
   return false
 }
 
+/**
+ * A quoted name in a list that the sentence sums up as campaigns: “一人一策”健康帮扶、…、“冲刺清零”8项专项行动.
+ * The list must be 、-separated and end in a count of 行动/工程/活动 within the same sentence.
+ */
+const CAMPAIGN_LIST_END = /^[^。；;！？!?]{0,80}?(?:\d+|[一二三四五六七八九十两]+)(?:项|大|个)[\u4e00-\u9fff]{0,4}(?:行动|工程|活动)/
+
+function listOfCampaigns(text: string, from: number): boolean {
+  const rest = text.slice(from, from + 100)
+  const match = CAMPAIGN_LIST_END.exec(rest)
+  if (match === null) return false
+  const between = match[0]
+  return between.includes('、') || /^[\u4e00-\u9fff]{0,6}(?:\d+|[一二三四五六七八九十两]+)(?:项|大|个)/.test(between)
+}
+
 function quotedMentions(text: string): EntityMention[] {
   const mentions: EntityMention[] = []
   for (let i = 0; i < text.length; i++) {
@@ -101,14 +121,14 @@ function quotedMentions(text: string): EntityMention[] {
     // A two-part slogan (行走的医生 流动的医院) may end like a facility; a single name ending so is one.
     if (FACILITY_ENDINGS.test(name) && !/[ 、\u3000]/.test(name)) continue
     const endsWithHead = QUOTED_HEADS.some((h) => name.endsWith(h) && name.length > h.length)
-    if (!endsWithHead && !isNumberedSlogan(name) && !headFollows(text, close + 1)) continue
+    if (!endsWithHead && !isNumberedSlogan(name) && !headFollows(text, close + 1) && !listOfCampaigns(text, close + 1)) continue
     mentions.push({ type: 'program', text: name, start: i - name.length, end: close })
   }
   return mentions
 }
 
 /** Where a programme name may start on the left of `headStart`, or -1 when nothing introduces one. */
-function nameStart(text: string, headStart: number, known: EntityMention[]): number {
+function nameStart(text: string, headStart: number, programEnds: ReadonlySet<number>): number {
   let start = headStart
   while (start > 0 && headStart - start < MAX_UNQUOTED_STEM) {
     const unit = text[start - 1] as string
@@ -116,8 +136,12 @@ function nameStart(text: string, headStart: number, known: EntityMention[]): num
     start--
     if (TRIGGERS.some((t) => start - t.length >= 0 && text.startsWith(t, start - t.length))) return skipModifiers(text, start)
   }
-  const coordinated = COORDINATORS.includes(text[start - 1] ?? '\0') && known.some((m) => m.end <= start - 1 && start - 1 - m.end <= MAX_COORDINATION_GAP)
-  return coordinated ? skipModifiers(text, start) : -1
+  return COORDINATORS.includes(text[start - 1] ?? '\0') && endsShortlyBefore(programEnds, start - 1) ? skipModifiers(text, start) : -1
+}
+
+function endsShortlyBefore(programEnds: ReadonlySet<number>, at: number): boolean {
+  for (let gap = 0; gap <= MAX_COORDINATION_GAP; gap++) if (programEnds.has(at - gap)) return true
+  return false
 }
 
 function skipModifiers(text: string, start: number): number {
@@ -135,15 +159,18 @@ function skipModifiers(text: string, start: number): number {
 
 function unquotedMentions(text: string, known: EntityMention[]): EntityMention[] {
   const mentions: EntityMention[] = []
+  const programEnds = new Set(known.map((m) => m.end))
   for (let i = 1; i < text.length; i++) {
     if (!HEAD_FIRST_CODES.has(text.charCodeAt(i))) continue
     const head = headAt(text, i, UNQUOTED_HEADS)
     if (head === undefined || !isHan(text[i - 1])) continue
-    const start = nameStart(text, i, [...known, ...mentions])
+    const start = nameStart(text, i, programEnds)
     const stem = start < 0 ? '' : text.slice(start, i)
     const minStem = head === '项目' ? MIN_PROJECT_STEM : MIN_UNQUOTED_STEM
-    if (stem.length >= minStem && !GENERIC_STEM_ENDINGS.test(stem)) {
+    const domainNeeded = head === '计划' || head === '项目'
+    if (stem.length >= minStem && !GENERIC_STEM_ENDINGS.test(stem) && (!domainNeeded || HEALTH_DOMAIN.test(stem))) {
       mentions.push({ type: 'program', text: text.slice(start, i + head.length), start, end: i + head.length })
+      programEnds.add(i + head.length)
     }
     i += head.length - 1
   }

@@ -12,9 +12,13 @@ export const SUBWORD_WEIGHT = 0.3
  */
 export type TermExpander = (term: string) => ReadonlyArray<{ term: string; weight: number; alternative?: boolean }>
 
+/** Finds dictionary terms in a query text (whatever the segmenter makes of it) and what they also search for. */
+export type TextExpander = (text: string) => ReadonlyArray<{ start: number; end: number; expansions: ReadonlyArray<{ term: string; weight: number }> }>
+
 export interface AnalyzeQueryOptions {
   analyzer: Analyzer
   expand?: TermExpander
+  expandText?: TextExpander
 }
 
 /** Splits tokens into coarse words, each followed by the sub-words that lie inside it. */
@@ -34,10 +38,13 @@ function wordAlternatives(word: Token, subwords: readonly Token[], field: string
   const separate: QueryAlternative[] = []
   for (const expansion of options.expand?.(word.text) ?? []) {
     const term: QueryTerm = { text: expansion.term, weight: expansion.weight, offset: word.start, origin: 'synonym' }
-    if (expansion.alternative) separate.push({ terms: [term], phrase: false, source: expansion.term })
+    // A place term lives in the hidden entity field: it cannot honour a `field:` scope.
+    if (expansion.alternative) {
+      if (!field) separate.push({ terms: [term], phrase: false, weight: 1, source: expansion.term })
+    }
     else if (!terms.some((existing) => existing.text === expansion.term)) terms.push(term)
   }
-  return [{ terms, phrase: false, ...scope, source: word.text }, ...separate]
+  return [{ terms, phrase: false, weight: 1, ...scope, source: word.text }, ...separate]
 }
 
 /** A text clause becomes one group per coarse word; a phrase stays one group whose words must be adjacent. */
@@ -49,10 +56,58 @@ function clauseGroups(clause: TermClause, occur: QueryGroup['occur'], options: A
     const terms = words.map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'query' as const }))
     const phraseText = options.analyzer.normalize(clause.text).text.replace(/\s+/g, '')
     const phraseTokens = [...new Set(tokens.map((token) => token.text))]
-    const alternative: QueryAlternative = { terms, phrase: true, ...(clause.field ? { field: clause.field } : {}), source: clause.text, phraseText, phraseTokens }
+    const alternative: QueryAlternative = { terms, phrase: true, weight: 1, ...(clause.field ? { field: clause.field } : {}), source: clause.text, phraseText, phraseTokens }
     return [{ occur, alternatives: [alternative] }]
   }
-  return words.map(({ word, subwords }) => ({ occur, alternatives: wordAlternatives(word, subwords, clause.field, options) }))
+  if (clause.kind === 'phrase') {
+    // A quoted single word means exactly that word: no sub-words, no expansions.
+    const { word } = words[0]!
+    return [{ occur, alternatives: [{ terms: [{ text: word.text, weight: 1, offset: word.start, origin: 'query' }], phrase: false, weight: 1, ...(clause.field ? { field: clause.field } : {}), source: clause.text }] }]
+  }
+  const groups = words.map(({ word, subwords }) => ({ occur, alternatives: wordAlternatives(word, subwords, clause.field, options) }))
+  if (clause.kind === 'text' && occur !== 'must_not') attachTextExpansions(clause.text, words, groups, options, clause.field)
+  return groups
+}
+
+/** An expansion of one word is a word alternative; of several words, a phrase alternative. */
+function expansionAlternative(text: string, weight: number, options: AnalyzeQueryOptions): QueryAlternative | undefined {
+  const tokens = options.analyzer.analyze(text)
+  const words = coarseWords(tokens)
+  if (words.length === 0) return undefined
+  if (words.length === 1) {
+    // No sub-words here: they would let an expansion's parts (未成年人 → 成年人) count on their own.
+    return { terms: [{ text: words[0]!.word.text, weight: 1, offset: 0, origin: 'synonym' }], phrase: false, weight, source: text, expansion: true }
+  }
+  const terms = words.map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'synonym' as const }))
+  const phraseText = options.analyzer.normalize(text).text.replace(/\s+/g, '')
+  return { terms, phrase: true, weight, source: text, phraseText, phraseTokens: [...new Set(tokens.map((token) => token.text))], expansion: true }
+}
+
+/**
+ * Dictionary terms found in the clause's text become extra alternatives of the group of the first word
+ * they cover, so 网约车 also searches 网络预约出租汽车 however the query was segmented.
+ */
+function attachTextExpansions(text: string, words: { word: Token }[], groups: QueryGroup[], options: AnalyzeQueryOptions, field: string | undefined): void {
+  for (const occurrence of options.expandText?.(text) ?? []) {
+    const index = words.findIndex(({ word }) => word.end > occurrence.start && word.start < occurrence.end)
+    if (index < 0) continue
+    const group = groups[index]!
+    for (const expansion of occurrence.expansions) {
+      if (group.alternatives.some((alternative) => alternative.source === expansion.term)) continue
+      const alternative = expansionAlternative(expansion.term, expansion.weight, options)
+      if (alternative) group.alternatives.push(field ? { ...alternative, field } : alternative)
+    }
+  }
+}
+
+/**
+ * An `OR` operand of several words (远程会诊 → 远程, 会诊) is one alternative that needs all of them,
+ * not one alternative per word: its words' own terms are merged (expansions of single words are dropped).
+ */
+function operandAlternatives(groups: QueryGroup[]): QueryAlternative[] {
+  if (groups.length <= 1) return groups.flatMap((group) => group.alternatives)
+  const firsts = groups.map((group) => group.alternatives[0]!)
+  return [{ terms: firsts.flatMap((alternative) => alternative.terms), phrase: false, weight: 1, source: firsts.map((alternative) => alternative.source).join(' '), requireAll: true }]
 }
 
 /**
@@ -66,15 +121,15 @@ export function analyzeQuery(parsed: ParsedQuery, options: AnalyzeQueryOptions):
       groups.push(...clauseGroups(clause, clause.occur, options))
       continue
     }
-    const alternatives = clause.clauses.flatMap((operand) =>
-      clauseGroups(operand, 'should', options).flatMap((group) => group.alternatives),
-    )
+    const alternatives = clause.clauses.flatMap((operand) => operandAlternatives(clauseGroups(operand, 'should', options)))
     if (alternatives.length > 0) groups.push({ occur: clause.occur, alternatives })
   }
   const highlightTerms = new Map<string, number>()
   for (const group of groups) {
     if (group.occur === 'must_not') continue
     for (const alternative of group.alternatives) {
+      // The words of a multi-word expansion mean something only together; marking them one by one would mislead.
+      if (alternative.expansion && alternative.phrase) continue
       for (const term of alternative.terms) highlightTerms.set(term.text, Math.max(term.weight, highlightTerms.get(term.text) ?? 0))
     }
   }

@@ -21,6 +21,12 @@ export interface QueryAlternative {
   /** For a word: the word first, then its sub-words and expansions. For a phrase: its words in order. */
   terms: QueryTerm[]
   phrase: boolean
+  /** Multiplies the alternative's score: 1 for the user's words, less for synonyms and expansions. */
+  weight: number
+  /** Added by the synonym dictionaries (its weight then also depends on how rare the user's own word is). */
+  expansion?: boolean
+  /** Every `query` term must match (an `OR` operand of several words). */
+  requireAll?: boolean
   /** Field name when the query wrote `field:…`. */
   field?: string
   /** The text the alternative came from (for explanations and highlighting). */

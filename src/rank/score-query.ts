@@ -52,9 +52,14 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
   const { source, options } = context
   const scores: AlternativeScores = new Map()
   const fields = fieldsOf(source, alternative)
+  const required = alternative.requireAll ? alternative.terms.filter((term) => term.origin === 'query') : []
+  const matchedRequired = new Map<number, number>()
   for (const term of alternative.terms) {
     const termId = source.termId(term.text)
-    if (termId === undefined) continue
+    if (termId === undefined) {
+      if (alternative.requireAll && term.origin === 'query') return new Map()
+      continue
+    }
     const idf = inverseDocumentFrequency(source.documentCount, source.docFrequency(termId))
     const pseudo = new Map<number, number>()
     for (const field of fields) {
@@ -70,11 +75,13 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
     for (const [doc, frequency] of pseudo) {
       const value = term.weight * saturate(frequency, idf, options.bm25.k1)
       scores.set(doc, (scores.get(doc) ?? 0) + value)
+      if (alternative.requireAll && term.origin === 'query') matchedRequired.set(doc, (matchedRequired.get(doc) ?? 0) + 1)
       context.explanations.get(doc)?.forEach((entry) => {
         if (entry.term === term.text && entry.value === 0) entry.value = value
       })
     }
   }
+  if (alternative.requireAll) for (const doc of [...scores.keys()]) if ((matchedRequired.get(doc) ?? 0) < required.length) scores.delete(doc)
   return scores
 }
 
@@ -183,14 +190,48 @@ function groupWeight(group: QueryGroup, source: PostingSource): number {
   return weight
 }
 
-/** A group's score is its best alternative's. */
-function scoreGroup(group: QueryGroup, context: Context): AlternativeScores {
-  const best: AlternativeScores = new Map()
-  for (const alternative of group.alternatives) {
+/** Per document: the group's score (its best alternative's) and how fully it matched (that alternative's weight). */
+type GroupScores = Map<number, { score: number; completeness: number }>
+
+/**
+ * A group's score is its best alternative's. A group matched only through a synonym or expansion counts
+ * towards coordination at that expansion's weight, not as fully as the user's own word.
+ */
+function scoreGroup(group: QueryGroup, context: Context): GroupScores {
+  const best: GroupScores = new Map()
+  const need = expansionNeed(group, context.source)
+  group.alternatives.forEach((alternative, index) => {
+    // Expansions are worth more when the user's own word is rare in the corpus.
+    const weight = alternative.expansion && index > 0 ? alternative.weight * need : alternative.weight
+    if (weight <= 0) return
     const scores = alternative.phrase ? scorePhrase(alternative, context) : scoreTerms(alternative, context)
-    for (const [doc, score] of scores) if (score > (best.get(doc) ?? -1)) best.set(doc, score)
-  }
+    for (const [doc, raw] of scores) {
+      const score = raw * weight
+      const current = best.get(doc)
+      if (!current) best.set(doc, { score, completeness: weight })
+      else {
+        if (score > current.score) current.score = score
+        current.completeness = Math.max(current.completeness, weight)
+      }
+    }
+  })
   return best
+}
+
+/**
+ * Share of documents holding a word beyond which its expansions add nothing: a word the corpus already
+ * uses widely (孩子) is the corpus's own vocabulary, while a word it hardly uses (网约车) needs its
+ * statutory equivalent (网络预约出租汽车) to be found at all. Chosen on the laws dev questions.
+ */
+const EXPANSION_SATURATION = 0.1
+
+/** 1 when the group's word is absent from the corpus, falling to 0 as its document share reaches {@link EXPANSION_SATURATION}. */
+function expansionNeed(group: QueryGroup, source: PostingSource): number {
+  if (group.alternatives.length < 2 || group.alternatives[0]!.phrase) return 1
+  const word = group.alternatives[0]!.terms[0]!
+  const termId = source.termId(word.text)
+  const df = termId === undefined ? 0 : source.docFrequency(termId)
+  return Math.max(0, 1 - df / Math.max(1, source.documentCount * EXPANSION_SATURATION))
 }
 
 /**
@@ -219,10 +260,10 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
     groupWeights.set(group, weight)
     totalWeight += weight
     if (group.occur === 'must') required.push(new Set(scores.keys()))
-    for (const [doc, score] of scores) {
+    for (const [doc, { score, completeness }] of scores) {
       totals.set(doc, (totals.get(doc) ?? 0) + score)
       matched.set(doc, (matched.get(doc) ?? 0) + 1)
-      matchedWeight.set(doc, (matchedWeight.get(doc) ?? 0) + weight)
+      matchedWeight.set(doc, (matchedWeight.get(doc) ?? 0) + weight * completeness)
     }
   }
   const scores = new Map<number, number>()

@@ -10,7 +10,10 @@ const fieldName = z
   .string()
   .min(1)
   .max(128)
-  .refine((name) => name !== 'id' && !/[\u0000-\u001f]/.test(name), 'a field name must not be "id" or hold control characters')
+  .refine(
+    (name) => name !== 'id' && name !== '__proto__' && !name.startsWith('@') && !/[\u0000-\u001f]/.test(name),
+    'a field name must not be "id", "__proto__", start with "@" or hold control characters',
+  )
 
 export const fieldOptionsSchema = z
   .object({
@@ -27,6 +30,10 @@ export const analysisOptionsSchema = z
     stopwords: z.array(z.string()).optional(),
     /** Index sub-words of coarse words at the same offsets (the lattice). Default true. */
     subwords: z.boolean().default(true),
+    /** Expand queries with the bundled synonym and everyday → statutory dictionaries (`dict/synonyms.tsv`, `dict/expansions.tsv`). Default true. */
+    synonyms: z.boolean().default(true),
+    /** Extra synonym files in the same TSV format (`term<TAB>equivalents<TAB>synonym|expansion<TAB>weight`). Default none. */
+    synonymFiles: z.array(z.string().min(1)).default([]),
   })
   .strict()
 
@@ -46,7 +53,7 @@ export const engineOptionsSchema = z
       .object({ k1: z.number().min(0).max(10).default(1.2), b: z.number().min(0).max(1).default(0.75) })
       .strict()
       .default({ k1: 1.2, b: 0.75 }),
-    analysis: analysisOptionsSchema.default({ userDictionaries: [], subwords: true }),
+    analysis: analysisOptionsSchema.default({ userDictionaries: [], subwords: true, synonyms: true, synonymFiles: [] }),
     /** Tag entities (places, programmes, figures, people, organisations) in every document. Default true. */
     entities: z.boolean().default(true),
   })

@@ -1,3 +1,4 @@
+import { normalizeText, normalizedStart, originalEnd } from '../analysis'
 import type { DocumentStore } from '../index/index'
 import type { AnalyzedQuery, QueryGroup } from '../query'
 import {
@@ -72,14 +73,16 @@ function passageFactors(input: RankHitsInput, candidates: number[]): Map<number,
   return factors
 }
 
-function matchSpans(input: RankHitsInput, doc: number, field: number): MatchSpan[] {
+function matchSpans(input: RankHitsInput, doc: number, field: number, text: string): MatchSpan[] {
   const spans: MatchSpan[] = []
   const only = new Set([doc])
+  // Positions are original start offsets; ends need the offset map when normalisation expanded a character.
+  const { toOriginal } = normalizeText(text)
   for (const [term, weight] of input.query.highlightTerms) {
     const termId = input.reader.termId(term)
     if (termId === undefined) continue
     for (const start of collectPositions(input.reader, termId, field, only).get(doc) ?? []) {
-      spans.push({ term, weight, start, end: start + term.length })
+      spans.push({ term, weight, start, end: originalEnd(toOriginal, normalizedStart(toOriginal, start) + term.length) })
     }
   }
   return spans
@@ -91,7 +94,7 @@ function snippetField(input: RankHitsInput, doc: number, stored: Record<string, 
   input.reader.fieldNames.forEach((name, field) => {
     const text = stored[name]
     if (typeof text !== 'string') return
-    const spans = matchSpans(input, doc, field)
+    const spans = matchSpans(input, doc, field, text)
     const value = new Set(spans.map((span) => span.term)).size
     if (value > best.value || (value === best.value && text.length > best.length)) best = { field, spans, value, length: text.length }
   })

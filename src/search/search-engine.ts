@@ -1,9 +1,10 @@
 import { readFile, writeFile, rename } from 'node:fs/promises'
-import { createAnalyzer, type Analyzer } from '../analysis'
+import { randomUUID } from 'node:crypto'
+import { createAnalyzer, loadSynonymDictionary, type Analyzer, type SynonymDictionary } from '../analysis'
 import { ZhsearchError } from '../errors'
 import { recognizeEntities, type EntityMention } from '../entities'
 import { DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, decodeIndex, encodeIndex, entityTerms } from '../index/index'
-import { analyzeQuery, parseQuery, type AnalyzedQuery, type ParsedQuery } from '../query'
+import { analyzeQuery, parseQuery, type AnalyzedQuery, type AnalyzeQueryOptions, type ParsedQuery } from '../query'
 import { scoreQuery } from '../rank'
 import { applyFilters, optionFilters } from './entity-filters'
 import { countFacets } from './facets'
@@ -16,6 +17,19 @@ import type { FieldEntityMention, SearchResult } from './search-result'
 
 /** Weight of the hidden entity field: a place named in the query matches documents about it (or inside it) a little below the word itself. */
 const ENTITY_FIELD_WEIGHT = 1
+const synonymCache = new Map<string, SynonymDictionary>()
+
+/** Synonym dictionaries are read once per process for each set of files. */
+function cachedSynonyms(files: readonly string[], bundled: boolean): SynonymDictionary {
+  const key = JSON.stringify([bundled, ...files])
+  let dictionary = synonymCache.get(key)
+  if (!dictionary) {
+    dictionary = loadSynonymDictionary(files, { bundled })
+    synonymCache.set(key, dictionary)
+  }
+  return dictionary
+}
+
 /** Score of every hit in browse mode (filters without query words), which lists documents in the order they were added. */
 const BROWSE_SCORE = 1
 
@@ -34,8 +48,14 @@ export class SearchEngine {
   private index: InvertedIndex
   private store: DocumentStore
   private entities: EntityIndex
+  private synonyms: SynonymDictionary | undefined
 
   constructor(options: EngineOptions = {}) {
+    const fields = (options as { fields?: unknown } | null)?.fields
+    // zod would turn a "__proto__" key (possible from JSON.parse) into a prototype and drop it silently.
+    if (fields && typeof fields === 'object' && Object.hasOwn(fields, '__proto__')) {
+      throw new ZhsearchError('INVALID_OPTIONS', 'invalid engine options at "fields": "__proto__" cannot be a field name', { path: 'fields.__proto__' })
+    }
     this.options = validate(engineOptionsSchema, options, 'INVALID_OPTIONS', 'engine options')
     this.fieldNames = Object.keys(this.options.fields)
     const { userDictionaries, stopwords, subwords } = this.options.analysis
@@ -43,6 +63,8 @@ export class SearchEngine {
     this.index = new InvertedIndex(this.indexedFieldNames())
     this.store = new DocumentStore()
     this.entities = new EntityIndex()
+    const { synonyms, synonymFiles } = this.options.analysis
+    this.synonyms = synonyms || synonymFiles.length > 0 ? cachedSynonyms(synonymFiles, synonyms) : undefined
   }
 
   /** The text fields, then the hidden field of entity terms when entities are on. */
@@ -152,8 +174,12 @@ export class SearchEngine {
   /** Parses and analyses a query the way `search` does, for apps that want to show what a query means. */
   analyze(query: string): { parsed: ParsedQuery; analyzed: AnalyzedQuery } {
     const parsed = parseQuery(query, { fields: this.fieldNames })
+    const options: AnalyzeQueryOptions = { analyzer: this.analyzer }
     const expand = this.options.entities ? placeExpander(parsed, this.analyzer) : undefined
-    return { parsed, analyzed: analyzeQuery(parsed, { analyzer: this.analyzer, ...(expand ? { expand } : {}) }) }
+    if (expand) options.expand = expand
+    const synonyms = this.synonyms
+    if (synonyms) options.expandText = (text) => synonyms.termsIn(text)
+    return { parsed, analyzed: analyzeQuery(parsed, options) }
   }
 
   /**
@@ -232,7 +258,7 @@ export class SearchEngine {
   /** Writes the index to a file (atomically: a temporary file renamed into place). */
   async save(path: string): Promise<void> {
     const bytes = this.serialize()
-    const temporary = `${path}.${process.pid}.tmp`
+    const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`
     try {
       await writeFile(temporary, bytes)
       await rename(temporary, path)

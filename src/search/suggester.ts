@@ -151,8 +151,11 @@ export class Suggester {
     } else {
       const mixed = /^(\p{Script=Han}+)([a-z]+)$/u.exec(word)
       if (mixed) {
+        // 长zhi: look up the pinyin of the Chinese part followed by the letters (changzhi, zhangzhi),
+        // keeping entries that start with the Chinese as typed.
         const [, han, letters] = mixed as unknown as [string, string, string]
-        take(this.textTable, han, (entry) => this.readings[entry]!.some((reading) => readingMatches(reading, letters, han.length)))
+        const startsWithHan = (entry: number) => normalizeInput(this.entries[entry]!.text).startsWith(han)
+        for (const reading of pinyinReadings(han)) take(this.fullTable, fullKey(reading) + letters, startsWithHan)
       }
     }
     return found

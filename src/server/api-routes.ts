@@ -1,5 +1,4 @@
-import * as zhsearch from '../index'
-import type { SearchEngine, SearchOptions } from '../index'
+import { recognizeEntities, type FieldEntityMention, type SearchEngine, type SearchOptions } from '../index'
 import { expandPinyinQuery, type Suggester } from '../search/suggester'
 import { HttpError } from './http-responses'
 
@@ -9,15 +8,16 @@ import { HttpError } from './http-responses'
  *
  * GET /search?q=&limit=&offset=&city=&program=&person=&org=&facets=city,program
  *   200 { query, rewrittenQuery?, total, offset, limit, tookMs,
- *         hits: [{ id, score, title?, snippet (HTML, matches in <mark>), snippetField?, fields, entities? }],
- *         facets? }
+ *         hits: [{ id, score, title?, snippet (HTML, matches in <mark>), snippetField?, fields,
+ *                  entities: [{ type: city|program|person|org|figure, text, code?, count }] }],
+ *         facets: { city: [{ value, code, count }], program: [{ value, count }] } }
  *   `rewrittenQuery` is set when a query without Chinese found nothing and its pinyin did (changzhi → 长治).
- *   `fields` holds the stored fields of 200 characters or less (long texts such as the body are left out).
+ *   `fields` holds the other stored fields of 200 characters or less (long texts such as the body are left out).
  * GET /suggest?q=&limit=          200 { query, suggestions: [{ text, kind: term|title|phrase|entity, score }] }
- * GET /entities?text=             200 { text, entities: [...] }, or 501 when this build has no recogniser
+ * GET /entities?text=             200 { text, entities: [{ type, text, start, end, canonical?, code?, level?, value?, unit? }] }
  * GET /health                     200 { status: "ok", documents, terms, uptimeMs }
  * Errors: { error: { code, message } } — 400 INVALID_QUERY, 404 NOT_FOUND, 405 METHOD_NOT_ALLOWED,
- * 413 PAYLOAD_TOO_LARGE, 414 URI_TOO_LONG, 501 NOT_IMPLEMENTED, 500 INTERNAL.
+ * 413 PAYLOAD_TOO_LARGE, 414 URI_TOO_LONG, 500 INTERNAL (400 BAD_PATH for refused static paths).
  */
 
 /** Longest `q` or `text` accepted, in characters: far beyond any typed query, small enough to bound analysis. */
@@ -36,6 +36,9 @@ const FILTER_NAMES = ['city', 'program', 'person', 'org'] as const
 const FACET_NAMES = ['city', 'program', 'person', 'org'] as const
 const DEFAULT_FACETS: FacetName[] = ['city', 'program']
 const HAN = /\p{Script=Han}/u
+/** Entity chips per hit, and how many of them may be figures (numbers say less out of context than names). */
+const MAX_ENTITY_CHIPS = 12
+const MAX_FIGURE_CHIPS = 3
 
 type FacetName = (typeof FACET_NAMES)[number]
 
@@ -94,6 +97,7 @@ function facetParameter(params: URLSearchParams): FacetName[] {
 function shortFields(fields: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(fields)) {
+    if (name === 'title') continue
     if (typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= MAX_RETURNED_FIELD_LENGTH)) kept[name] = value
   }
   return kept
@@ -111,8 +115,7 @@ export function searchRoute(context: ApiContext, params: URLSearchParams): unkno
     rewrittenQuery = expandPinyinQuery(context.suggester, query)
     if (rewrittenQuery !== undefined) result = context.engine.search(rewrittenQuery, options)
   }
-  // Entities and facets appear once the engine returns them; the API passes them through unchanged.
-  const facets = (result as { facets?: unknown }).facets
+  const facets = result.facets
   return {
     query,
     ...(rewrittenQuery !== undefined ? { rewrittenQuery } : {}),
@@ -121,7 +124,7 @@ export function searchRoute(context: ApiContext, params: URLSearchParams): unkno
     limit,
     tookMs: Math.round(result.tookMs * 1000) / 1000,
     hits: result.hits.map((hit) => {
-      const entities = (hit as { entities?: unknown }).entities
+      const entities = hit.entities ? entityChips(hit.entities) : undefined
       return {
         id: hit.id,
         score: hit.score,
@@ -136,23 +139,38 @@ export function searchRoute(context: ApiContext, params: URLSearchParams): unkno
   }
 }
 
+/** One distinct entity of a hit, for chips: mentions grouped by type and canonical form. */
+export interface EntityChip {
+  type: string
+  text: string
+  code?: string
+  count: number
+}
+
+/** The most mentioned entities of a hit, figures last and few: a law's body can hold hundreds of mentions. */
+function entityChips(mentions: readonly FieldEntityMention[]): EntityChip[] {
+  const chips = new Map<string, EntityChip>()
+  for (const mention of mentions) {
+    const text = mention.type === 'figure' ? mention.text : (mention.canonical ?? mention.text)
+    const key = `${mention.type}\u0000${text}`
+    const chip = chips.get(key)
+    if (chip) chip.count++
+    else chips.set(key, { type: mention.type, text, ...(mention.code !== undefined ? { code: mention.code } : {}), count: 1 })
+  }
+  const ranked = [...chips.values()].sort((a, b) => Number(a.type === 'figure') - Number(b.type === 'figure') || b.count - a.count)
+  const figures = ranked.filter((chip) => chip.type === 'figure').slice(0, MAX_FIGURE_CHIPS)
+  return [...ranked.filter((chip) => chip.type !== 'figure').slice(0, MAX_ENTITY_CHIPS - figures.length), ...figures]
+}
+
 export function suggestRoute(context: ApiContext, params: URLSearchParams): unknown {
   const query = textParameter(params, 'q', false)
   const limit = integerParameter(params, 'limit', { min: 0, max: 20, fallback: 8 })
   return { query, suggestions: context.suggester.suggest(query, { limit }) }
 }
 
-/** The engine's entity recogniser, when this build exports one (`recognizeEntities(text)`). */
-function entityRecognizer(): ((text: string) => unknown) | undefined {
-  const candidate = (zhsearch as unknown as Record<string, unknown>).recognizeEntities
-  return typeof candidate === 'function' ? (candidate as (text: string) => unknown) : undefined
-}
-
 export function entitiesRoute(_context: ApiContext, params: URLSearchParams): unknown {
-  const recognize = entityRecognizer()
-  if (!recognize) throw new HttpError(501, 'NOT_IMPLEMENTED', 'entity recognition is not available in this build of zhsearch')
   const text = textParameter(params, 'text', true)
-  return { text, entities: recognize(text) }
+  return { text, entities: recognizeEntities(text) }
 }
 
 export function healthRoute(context: ApiContext): unknown {

@@ -7,7 +7,7 @@ import { ZhsearchError } from '../index'
  */
 
 /** Codes for failures that are about HTTP, not about the engine. */
-export type HttpErrorCode = 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'URI_TOO_LONG' | 'BAD_PATH' | 'NOT_IMPLEMENTED' | 'INTERNAL'
+export type HttpErrorCode = 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'URI_TOO_LONG' | 'BAD_PATH' | 'INTERNAL'
 
 /** An error with the HTTP status to answer it with. */
 export class HttpError extends Error {

@@ -96,6 +96,7 @@ describe('user synonym files', () => {
     const dictionary = loadSynonymDictionary([userFile('APP\t应用程序\texpansion\t0.6\n网络 约车\t网络预约出租汽车\texpansion\t0.6\n')], { bundled: false })
     expect(terms(dictionary.expansionsOf('ａｐｐ'))).toEqual(['应用程序'])
     expect(terms(dictionary.expansionsOf('网络约车'))).toEqual(['网络预约出租汽车'])
+    expect(dictionary.termsIn('约 网络 约车 ')).toEqual([{ term: '网络 约车', start: 2, end: 7, expansions: [{ term: '网络预约出租汽车', weight: 0.6, kind: 'expansion' }] }])
     expect(dictionary.termsIn('手机ＡＰＰ乱收费')).toEqual([{ term: 'ＡＰＰ', start: 2, end: 5, expansions: [{ term: '应用程序', weight: 0.6, kind: 'expansion' }] }])
   })
 
@@ -128,5 +129,17 @@ describe('user synonym files', () => {
     const error = caught(() => loadSynonymDictionary([path], { bundled: false }))
     expect(error.code).toBe('INVALID_DICTIONARY')
     expect(error.details).toEqual({ path })
+  })
+})
+
+describe('finding terms in hostile input', () => {
+  const bundled = loadSynonymDictionary([])
+
+  it('handles empty text, long runs of spaces and surrogate pairs without losing offsets', () => {
+    expect(bundled.termsIn('')).toEqual([])
+    expect(bundled.termsIn(' '.repeat(10_000))).toEqual([])
+    const text = '😀房东𠀀不退押金'
+    for (const occurrence of bundled.termsIn(text)) expect(text.slice(occurrence.start, occurrence.end)).toBe(occurrence.term)
+    expect(bundled.termsIn(text).map((occurrence) => occurrence.term)).toEqual(['房东', '押金'])
   })
 })

@@ -48,8 +48,10 @@ describe('exclusion, OR, required words and fields', () => {
     expect(engine.search('-医联体').total).toBe(0)
   })
 
-  it('OR matches documents with either word', () => {
-    expect(idsFor(engine, '医联体 OR 医共体').sort()).toEqual(['gongti', 'lianti'])
+  it('OR matches a document holding either operand, in either position', () => {
+    expect(idsFor(engine, '核电站 OR 医共体')).toEqual(['gongti'])
+    expect(idsFor(engine, '医共体 OR 核电站')).toEqual(['gongti'])
+    expect(idsFor(engine, '核电站 | 医联体')).toEqual(['lianti'])
   })
 
   it('+word requires the word', () => {
@@ -59,6 +61,15 @@ describe('exclusion, OR, required words and fields', () => {
   it('title:word matches only documents with the word in the title', () => {
     expect(idsFor(engine, '基层')).toEqual(expect.arrayContaining(['gongti', 'qianming', 'jiceng']))
     expect(idsFor(engine, 'title:基层').sort()).toEqual(['jiceng', 'qianming'])
+  })
+
+  it('title:place matches only titles, not places recognised in the body', () => {
+    const places = buildEngine([
+      { id: 'in-title', title: '晋中市深化医改', body: '新闻发布会召开。' },
+      { id: 'in-body', title: '乡村医生', body: '晋中市祁县来远镇地处偏远山区。' },
+    ])
+    expect(idsFor(places, 'title:晋中')).toEqual(['in-title'])
+    expect(idsFor(places, '晋中').sort()).toEqual(['in-body', 'in-title'])
   })
 
   it('an unknown field name is plain text, not an error', () => {

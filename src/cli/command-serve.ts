@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net'
+import { parseArgs } from 'node:util'
+import { createServer } from '../server'
+import { UsageError } from './cli-error'
+import { loadEngine } from './load-engine'
+
+export const SERVE_USAGE = `zhsearch serve [-i <file.zhs> | -c <corpus>] [--port 7700] [--host 127.0.0.1] [--cors <origin>]`
+
+const DEFAULT_PORT = 7700
+/** Loopback only unless asked: a search server holds the documents it was given, so exposing it is a deliberate act. */
+const DEFAULT_HOST = '127.0.0.1'
+/** Open connections get this long to finish after SIGINT/SIGTERM before they are cut. */
+const SHUTDOWN_GRACE_MS = 5_000
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT
+  const port = Number(value)
+  if (!/^\d+$/.test(value) || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`)
+  return port
+}
+
+/** Serves the search page and JSON API until SIGINT or SIGTERM, then closes connections and returns. */
+export async function commandServe(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      index: { type: 'string', short: 'i' },
+      corpus: { type: 'string', short: 'c' },
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      cors: { type: 'string' },
+      fields: { type: 'string' },
+      'id-field': { type: 'string' },
+    },
+  })
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${SERVE_USAGE}`)
+  if (values.index && values.corpus) throw new UsageError('give either -i <index> or -c <corpus>, not both')
+  const port = parsePort(values.port)
+  const host = values.host ?? DEFAULT_HOST
+  const engine = await loadEngine({ index: values.index, corpus: values.corpus, fields: values.fields?.split(','), idField: values['id-field'] })
+  const server = createServer(engine, { cors: values.cors })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  const address = server.address() as AddressInfo
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  process.stderr.write(`zhsearch: serving ${engine.size} documents at http://${shown}:${address.port}/ (Ctrl-C to stop)\n`)
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      process.stderr.write(`zhsearch: ${signal}, shutting down\n`)
+      server.close(() => resolve())
+      server.closeIdleConnections()
+      setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
