@@ -5,9 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
-import { type BenchJob, type DatasetJob, type DatasetResult, type EngineDatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
 import { KNOWN_ITEM_SET } from './data/known-items'
 import { createEngine } from './engines/registry'
+import { type BenchJob, type DatasetJob, type DatasetResult, type EngineDatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
 import { measureBuild, measurePersistence } from './measure/measure-build'
 import { measureLatency, measureRelevance } from './measure/measure-queries'
 import { measureSegmentation } from './measure/measure-segmentation'

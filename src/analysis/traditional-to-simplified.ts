@@ -29,17 +29,20 @@ function converters(): Convert[] {
 function buildCharacterTable(): Map<number, number> {
   const chars: string[] = []
   for (const [low, high] of HAN_RANGES) for (let c = low; c <= high; c++) chars.push(String.fromCharCode(c))
-  const table = new Map<number, number>()
+  const candidates = new Map<string, string>()
   // One call over all characters, separated by newlines so that no phrase rule can span two of them.
   for (const convert of converters()) {
     const converted = convert(chars.join('\n')).split('\n')
     converted.forEach((to, i) => {
       const from = chars[i]!
-      if (to.length === 1 && to !== from && !table.has(from.charCodeAt(0))) {
-        table.set(from.charCodeAt(0), to.charCodeAt(0))
-      }
+      if (to.length === 1 && to !== from && !candidates.has(from)) candidates.set(from, to)
     })
   }
+  // A character that is the simplified form of another is itself simplified (么 for 麼), even when
+  // opencc maps it further on its own (么 → 幺 is right only for the variant): it stays as written.
+  const simplified = new Set(candidates.values())
+  const table = new Map<number, number>()
+  for (const [from, to] of candidates) if (!simplified.has(from)) table.set(from.charCodeAt(0), to.charCodeAt(0))
   return table
 }
 

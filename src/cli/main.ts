@@ -2,6 +2,7 @@
 import { ZhsearchError } from '../index'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-error'
 import { commandDemo } from './command-demo'
+import { commandEntities, ENTITIES_USAGE } from './command-entities'
 import { commandIndex, INDEX_USAGE } from './command-index'
 import { commandSearch, SEARCH_USAGE } from './command-search'
 import { commandSegment, SEGMENT_USAGE } from './command-segment'
@@ -12,6 +13,7 @@ usage:
   ${INDEX_USAGE}
   ${SEARCH_USAGE}
   ${SEGMENT_USAGE}
+  ${ENTITIES_USAGE}
   zhsearch demo [query]            index the bundled seeds/ and show results
 
 options: --debug prints stack traces; --help prints this text.
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   search: commandSearch,
   segment: commandSegment,
   demo: commandDemo,
+  entities: commandEntities,
 }
 
 /** Runs the CLI and returns its exit code; errors become one line on stderr (stack only with --debug). */

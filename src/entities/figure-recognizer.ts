@@ -6,7 +6,7 @@
  */
 import { cleanNumber, isChineseNumeral, isChineseNumeralCode, LARGE_MULTIPLIERS, readArabicNumber, readChineseNumber, type ReadNumber } from './chinese-numerals'
 import { readUnit } from './figure-units'
-import { findSubject } from './figure-subject'
+import { findPurposeAfter, findSubject } from './figure-subject'
 import { CLOSE_QUOTE_OF, isDigit, isDigitCode, isLatin, OPEN_QUOTES } from './text-classes'
 import type { EntityMention } from './types'
 
@@ -176,5 +176,24 @@ export function recognizeFigures(text: string): EntityMention[] {
     mentions.push(mention)
     i = figure.end - 1
   }
+  addPurposes(text, mentions)
   return mentions
+}
+
+/** Amounts listed together (3000元、5000元) share the purpose named after the last one (一次性生育补贴). */
+const AMOUNT_JOINERS = ['、', '和', '或', '至']
+
+function addPurposes(text: string, mentions: EntityMention[]): void {
+  let runStart = 0
+  for (let k = 0; k < mentions.length; k++) {
+    const current = mentions[k] as EntityMention
+    const next = mentions[k + 1]
+    const joined = next !== undefined && next.unit === current.unit && AMOUNT_JOINERS.includes(text.slice(current.end, next.start))
+    if (joined) continue
+    const run = mentions.slice(runStart, k + 1)
+    runStart = k + 1
+    if (current.unit !== '元' || run.some((m) => m.subject !== undefined)) continue
+    const purpose = findPurposeAfter(text, current.end)
+    if (purpose !== undefined) for (const m of run) m.subject = purpose
+  }
 }

@@ -1,3 +1,4 @@
+import { isCommonWord } from './common-words'
 import { isHan } from './text-classes'
 
 /**
@@ -15,6 +16,26 @@ const MIN_SUBJECT_LENGTH = 2
 const SUBJECT_LEFT_STOPS = '的和及与将使把让对在从由是了已'
 /** A subject names a measure: it ends like 死亡率, 占比, 比例, 人数, 支出, 补贴, 投入, 降幅, 满意度. */
 const SUBJECT_FINAL_CHARACTERS = '率比例数量额费金幅度出入贴值价资'
+/** Money is often named after the amounts: 3000元、5000元一次性生育补贴. */
+const PURPOSE_WORDS = ['补贴', '补助', '奖励', '奖金', '津贴', '资金', '经费', '救助金', '慰问金']
+/** Modifiers in front of a purpose that are not part of what was paid (一次性生育补贴 → 生育补贴). */
+const PURPOSE_MODIFIERS = ['一次性', '一次', '每月', '每年', '的']
+const WORD_LENGTH = 2
+/** A trimmed subject keeps a measure and what it measures, two characters each at least (村医占比). */
+const MIN_TRIMMED_SUBJECT = 4
+/** How far after the amounts the purpose may end (一次性生育补贴 is seven characters). */
+const MAX_PURPOSE_PHRASE = 10
+
+/**
+ * Trims a subject to its last phrase: the text after the last everyday two-character word that ends
+ * before the subject's end (执业医师资格村医占比 → 村医占比; 孕产妇死亡率 stays whole).
+ */
+function lastPhrase(subject: string): string {
+  for (let cut = subject.length - MIN_TRIMMED_SUBJECT; cut >= WORD_LENGTH; cut--) {
+    if (isCommonWord(subject.slice(cut - WORD_LENGTH, cut))) return subject.slice(cut)
+  }
+  return subject
+}
 
 /**
  * What was measured, when the text names it just before the figure through a linking verb:
@@ -34,5 +55,23 @@ export function findSubject(text: string, figureStart: number): string | undefin
     start--
   }
   const subject = text.slice(start, verbStart)
-  return subject.length >= MIN_SUBJECT_LENGTH && SUBJECT_FINAL_CHARACTERS.includes(subject[subject.length - 1] as string) ? subject : undefined
+  if (subject.length < MIN_SUBJECT_LENGTH || !SUBJECT_FINAL_CHARACTERS.includes(subject[subject.length - 1] as string)) return undefined
+  return lastPhrase(subject)
+}
+
+/**
+ * What an amount of money was for, when the text names it right after the amounts:
+ * 分别给予3000元、5000元一次性生育补贴 → 生育补贴 for both. `from` is where the last amount ends.
+ */
+export function findPurposeAfter(text: string, from: number): string | undefined {
+  let end = from
+  while (end < text.length && end - from < MAX_PURPOSE_PHRASE && isHan(text[end])) {
+    end++
+    const purpose = PURPOSE_WORDS.find((w) => text.startsWith(w, end - w.length))
+    if (purpose === undefined) continue
+    let phrase = text.slice(from, end)
+    for (const modifier of PURPOSE_MODIFIERS) if (phrase.startsWith(modifier)) phrase = phrase.slice(modifier.length)
+    return phrase.length >= MIN_SUBJECT_LENGTH ? phrase : undefined
+  }
+  return undefined
 }

@@ -52,7 +52,7 @@ function nameLengthAt(text: string, at: number, needsSurname: boolean): number {
 /** A name found only through a title or a verb must not be an everyday word (单位, 任期). */
 function isPlausibleName(text: string, start: number, length: number): boolean {
   const name = text.slice(start, start + length)
-  return !isCommonWord(name) && !TITLES_BEFORE.some((t) => name.endsWith(t.slice(-1)) && name.includes(t))
+  return !isCommonWord(name) && !TITLES_BEFORE.some((t) => name.includes(t))
 }
 
 function afterTitles(text: string, found: Map<number, number>): void {
@@ -65,10 +65,17 @@ function afterTitles(text: string, found: Map<number, number>): void {
   }
 }
 
+/** Verbs and titles that mark the name before them even without a title in front (杜春胜表示, 王广发教授). */
+const SPEECH_FOLLOWERS = ['表示', '介绍', '说', '告诉', '指出', '强调', '教授', '院士', '主持', '坦言', '透露']
+/** Full names are tried longest first: three characters (surname + two), then two. */
+const FULL_NAME_LENGTHS = [3, 2]
+const MIN_FULL_NAME = 2
+const MAX_FULL_NAME = 3
+
 function beforeFollowers(text: string, found: Map<number, number>): void {
-  for (const follower of ['表示', '介绍', '说', '告诉', '指出', '强调', '教授', '院士', '主持', '坦言', '透露']) {
+  for (const follower of SPEECH_FOLLOWERS) {
     for (let at = text.indexOf(follower); at >= 0; at = text.indexOf(follower, at + 1)) {
-      for (const length of [3, 2]) {
+      for (const length of FULL_NAME_LENGTHS) {
         const start = at - length
         if (start < 0 || !(isBoundary(text[start - 1]) || text[start - 1] === '据')) continue
         if (surnameLengthAt(text, start) === 0) continue
@@ -95,7 +102,9 @@ function bylines(text: string, found: Map<number, number>): void {
     const afterSentence = /[。！？!?”]$/.test(text.slice(Math.max(0, open - 1), open)) || text.startsWith('讯', open - 1)
     const closesLine = /^\s*$/.test(text.slice(open + match[0].length, open + match[0].length + 1))
     if (!afterSentence || (role === undefined && !closesLine && !text.startsWith('讯', open - 1))) continue
-    collectSpacedNames(text, at, open + match[0].length - 1, found, role === undefined)
+    // Without a role word the brackets could hold anything short: the name must also not be an everyday word.
+    const accept = role === undefined ? (start: number, length: number) => hasSurname(text, start) && isPlausibleName(text, start, length) : (start: number) => hasSurname(text, start)
+    collectSpacedNames(text, { from: at, to: open + match[0].length - 1 }, found, accept)
   }
   // 文/王某 图/李某: credit lines.
   for (const match of text.matchAll(/(?:文图|文|图|摄影|编辑)[/／|｜]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/g)) {
@@ -108,12 +117,20 @@ function bylines(text: string, found: Map<number, number>): void {
       if (!SPACES.test(text[after] ?? '')) continue
       let end = after
       while (end < text.length && (isHan(text[end]) || SPACES.test(text[end] as string))) end++
-      collectSpacedNames(text, after, end, found, false)
+      collectSpacedNames(text, { from: after, to: end }, found, (start) => hasSurname(text, start))
     }
   }
 }
 
-function collectSpacedNames(text: string, from: number, to: number, found: Map<number, number>, needsSurname: boolean): void {
+function hasSurname(text: string, start: number): boolean {
+  return surnameLengthAt(text, start) > 0
+}
+
+/** Names of two or three characters separated by spaces or 、 within [from, to), each checked by `accept`. */
+function collectSpacedNames(
+  text: string, range: { from: number; to: number }, found: Map<number, number>, accept: (start: number, length: number) => boolean,
+): void {
+  const { from, to } = range
   let at = from
   while (at < to) {
     while (at < to && (SPACES.test(text[at] as string) || text[at] === '、')) at++
@@ -121,8 +138,7 @@ function collectSpacedNames(text: string, from: number, to: number, found: Map<n
     while (end < to && isHan(text[end])) end++
     const word = text.slice(at, end)
     if (BYLINE_ROLES.includes(word) || word.length === 0) { at = end; continue }
-    const plausible = !needsSurname || (surnameLengthAt(text, at) > 0 && isPlausibleName(text, at, word.length))
-    if (word.length >= 2 && word.length <= 3 && plausible) found.set(at, word.length)
+    if (word.length >= MIN_FULL_NAME && word.length <= MAX_FULL_NAME && accept(at, word.length)) found.set(at, word.length)
     at = end
   }
 }
@@ -154,8 +170,10 @@ function repeats(text: string, found: Map<number, number>): void {
   const names = new Set([...found].map(([start, length]) => text.slice(start, start + length)))
   for (const name of names) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      if (found.has(at) || OPEN_QUOTES.has(text[at - 1] ?? '') || isNameCharacter(text[at - 1]) && !isBoundary(text[at - 1]) && surnameLengthAt(text, at - 1) > 0) continue
-      found.set(at, name.length)
+      const before = text[at - 1]
+      // Not inside a quoted title, and not the tail of a longer name (a surname right before it).
+      const insideLongerName = isNameCharacter(before) && surnameLengthAt(text, at - 1) > 0
+      if (!found.has(at) && !OPEN_QUOTES.has(before ?? '') && !insideLongerName) found.set(at, name.length)
     }
   }
 }

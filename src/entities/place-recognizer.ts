@@ -172,14 +172,13 @@ function decide(text: string, candidates: Candidate[], index: number, context: {
 const TOWNSHIP_CONTEXT_WINDOW = 12
 
 function countyJustBefore(text: string, candidates: Candidate[], index: number, place: Place): boolean {
-  const start = (candidates[index] as Candidate).start
-  const ancestors = ancestorCodes(place.code)
+  const { start, end } = candidates[index] as Candidate
+  // The short form must stand alone (郭家堡、), not open a longer word (康城 in 健康城市).
+  if (!isBoundary(text[end]) && !LIST_JOINERS.has(text[end] ?? '')) return false
   for (let k = index - 1; k >= 0; k--) {
     const before = candidates[k] as Candidate
     if (start - before.end > TOWNSHIP_CONTEXT_WINDOW) return false
-    if (before.accepted && before.chosen !== undefined && ancestors.includes(before.chosen.code)) {
-      return !/[。！？!?；;]/.test(text.slice(before.end, start))
-    }
+    if (before.accepted && before.chosen?.code === place.parent) return !/[。！？!?；;]/.test(text.slice(before.end, start))
   }
   return false
 }

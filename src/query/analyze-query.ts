@@ -31,8 +31,18 @@ function coarseWords(tokens: readonly Token[]): { word: Token; subwords: Token[]
   return words
 }
 
+/**
+ * A single Han character typed as a word of a question (去, 上, 管) is usually a verb or particle of
+ * everyday speech, not the topic; it still counts, but little. Measured on the laws dev questions.
+ */
+export const SINGLE_CHARACTER_WEIGHT = 0.3
+
+function wordWeight(text: string): number {
+  return text.length === 1 && /\p{Script=Han}/u.test(text) ? SINGLE_CHARACTER_WEIGHT : 1
+}
+
 function wordAlternatives(word: Token, subwords: readonly Token[], field: string | undefined, options: AnalyzeQueryOptions): QueryAlternative[] {
-  const terms: QueryTerm[] = [{ text: word.text, weight: 1, offset: word.start, origin: 'query' }]
+  const terms: QueryTerm[] = [{ text: word.text, weight: wordWeight(word.text), offset: word.start, origin: 'query' }]
   for (const subword of subwords) terms.push({ text: subword.text, weight: SUBWORD_WEIGHT, offset: subword.start, origin: 'subword' })
   const scope = field ? { field } : {}
   const separate: QueryAlternative[] = []

@@ -141,7 +141,7 @@ function phraseFrequenciesByCharacters(alternative: QueryAlternative, field: num
   return frequencies
 }
 
-/** BM25F of a phrase: its frequency is saturated like a term's, with the idf of its words summed. */
+/** BM25F of a phrase: its frequency is saturated like a term's, with the idf of its rarest word (a phrase is no rarer than that, and summing would let a phrase expansion outweigh the word it expands). */
 function scorePhrase(alternative: QueryAlternative, context: Context): AlternativeScores {
   const { source, options } = context
   const scores: AlternativeScores = new Map()
@@ -150,7 +150,7 @@ function scorePhrase(alternative: QueryAlternative, context: Context): Alternati
   const idf = (alternative.phraseTokens ?? alternative.terms.map((term) => term.text))
     .map((token) => source.termId(token))
     .filter((id): id is number => id !== undefined)
-    .reduce((sum, id) => Math.max(sum, inverseDocumentFrequency(source.documentCount, source.docFrequency(id))), 0) * alternative.terms.length
+    .reduce((best, id) => Math.max(best, inverseDocumentFrequency(source.documentCount, source.docFrequency(id))), 0)
   const pseudo = new Map<number, number>()
   for (const field of fieldsOf(source, alternative)) {
     const average = source.averageFieldLength(field)
@@ -184,7 +184,7 @@ function groupWeight(group: QueryGroup, source: PostingSource): number {
       if (term.origin !== 'query') continue
       const termId = source.termId(term.text)
       const df = termId === undefined ? 0 : source.docFrequency(termId)
-      weight = Math.max(weight, inverseDocumentFrequency(source.documentCount, df))
+      weight = Math.max(weight, term.weight * inverseDocumentFrequency(source.documentCount, df))
     }
   }
   return weight

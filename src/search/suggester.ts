@@ -34,8 +34,11 @@ export const DEFAULT_SUGGESTIONS = 8
 export const MAX_SUGGESTIONS = 50
 /** Longer input is not completed: nobody types a 200-character prefix, and it bounds the work per call. */
 export const MAX_SUGGEST_INPUT = 200
-/** Candidates read per key table and call: several pages, so that de-duplication still fills one. */
-const CANDIDATES_PER_TABLE = 64
+/**
+ * Score factor of a word whose pinyin matches only through a less common reading of one of its
+ * characters (常识 read changzhi): still offered, below words the typed pinyin spells as read.
+ */
+const HETERONYM_FACTOR = 0.5
 /** Unspaced Chinese input with no completion is retried from later characters (淄博院前 → 院前…) this many times. */
 const MAX_TAIL_RETRIES = 6
 
@@ -49,6 +52,8 @@ function normalizeInput(text: string): string {
 export class Suggester {
   private entries: CollectedEntry[] = []
   private readings: string[][][] = []
+  /** Each entry's text normalised as input is, to compare with what was typed. */
+  private normalized: string[] = []
   private textTable = new PrefixTable([], NO_RANK)
   private fullTable = new PrefixTable([], NO_RANK)
   private initialsTable = new PrefixTable([], NO_RANK)
@@ -89,8 +94,9 @@ export class Suggester {
     const initialsKeys: PrefixKey[] = []
     this.readings = []
     this.syllables = new Set()
+    this.normalized = this.entries.map((entry) => normalizeInput(entry.text))
     this.entries.forEach((entry, index) => {
-      const key = normalizeInput(entry.text)
+      const key = this.normalized[index]!
       textKeys.push({ key, entry: index })
       for (const suffix of entry.suffixKeys ?? []) textKeys.push({ key: suffix, entry: index })
       const readings = entry.pinyin === false ? [] : pinyinReadings(key)
@@ -127,35 +133,45 @@ export class Suggester {
       kept = head + split[2]!.slice(0, retry)
     }
     return [...found]
-      .map((entry) => ({ text: kept + this.entries[entry]!.text, kind: this.entries[entry]!.kind, score: this.entries[entry]!.weight }))
+      .map(([entry, factor]) => ({ text: kept + this.entries[entry]!.text, kind: this.entries[entry]!.kind, score: this.entries[entry]!.weight * factor }))
       .sort((a, b) => b.score - a.score || a.text.length - b.text.length)
       .slice(0, limit)
   }
 
-  /** Entries completing one normalised word, from every table that applies. */
-  private complete(word: string): Set<number> {
-    const found = new Set<number>()
-    const take = (table: PrefixTable, prefix: string, accept: (entry: number) => boolean = () => true) => {
-      let read = 0
-      table.visit(prefix, (entry) => {
-        if (accept(entry)) found.add(entry)
-        return ++read < CANDIDATES_PER_TABLE * 4
-      })
+  /**
+   * Entries completing one normalised word, from every table that applies, each with its score factor:
+   * 1, or {@link HETERONYM_FACTOR} when only a less common reading of the word matches the typed pinyin.
+   * A word equal to what was typed completes nothing and is left out.
+   */
+  private complete(word: string): Map<number, number> {
+    const found = new Map<number, number>()
+    const add = (entry: number, factor: number) => found.set(entry, Math.max(factor, found.get(entry) ?? 0))
+    // Ranges are short (SCAN_LIMIT) or precomputed (TOP_PER_PREFIX), so visiting all of one is cheap.
+    this.textTable.visit(word, (entry) => {
+      if (this.normalized[entry] !== word) add(entry, 1)
+      return true
+    })
+    const pinyinMatch = (typed: string, from = 0) => (entry: number) => {
+      const readings = this.readings[entry]!
+      if (readings[0] && readingMatches(readings[0], typed, from)) add(entry, 1)
+      else if (readings.some((reading) => readingMatches(reading, typed, from))) add(entry, HETERONYM_FACTOR)
+      return true
     }
-    take(this.textTable, word)
     if (isPinyinInput(word)) {
-      take(this.fullTable, word)
-      take(this.initialsTable, word)
+      this.fullTable.visit(word, pinyinMatch(word))
+      this.initialsTable.visit(word, pinyinMatch(word))
       const parsed = greedyInitials(word, this.syllables, this.longestSyllable)
-      if (parsed.mixed) take(this.initialsTable, parsed.initials, (entry) => this.readings[entry]!.some((reading) => readingMatches(reading, word)))
-    } else {
-      const mixed = /^(\p{Script=Han}+)([a-z]+)$/u.exec(word)
-      if (mixed) {
-        // 长zhi: look up the pinyin of the Chinese part followed by the letters (changzhi, zhangzhi),
-        // keeping entries that start with the Chinese as typed.
-        const [, han, letters] = mixed as unknown as [string, string, string]
-        const startsWithHan = (entry: number) => normalizeInput(this.entries[entry]!.text).startsWith(han)
-        for (const reading of pinyinReadings(han)) take(this.fullTable, fullKey(reading) + letters, startsWithHan)
+      if (parsed.mixed) this.initialsTable.visit(parsed.initials, pinyinMatch(word))
+      return found
+    }
+    const mixed = /^(\p{Script=Han}+)([a-z]+)$/u.exec(word)
+    if (mixed) {
+      // 长zhi: look up the pinyin of the Chinese part followed by the letters (changzhi, zhangzhi),
+      // keeping entries that start with the Chinese as typed.
+      const [, han, letters] = mixed as unknown as [string, string, string]
+      const check = pinyinMatch(letters, han.length)
+      for (const reading of pinyinReadings(han)) {
+        this.fullTable.visit(fullKey(reading) + letters, (entry) => (this.normalized[entry]!.startsWith(han) ? check(entry) : true))
       }
     }
     return found

@@ -12,6 +12,8 @@ const SAMPLED_TITLES = 400
 const SAMPLED_TERMS = 400
 const PREFIX_CHARS = 10
 const REPEATS = 3
+/** Keystrokes slower than this in the last round are listed, to find the inputs that cost most. */
+const SLOW_MS = 1
 
 function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!
@@ -41,11 +43,14 @@ async function main(): Promise<void> {
     for (let length = 2; length <= initials.length; length++) inputs.push(initials.slice(0, length))
   }
   const timings: number[] = []
+  const slowest: { input: string; ms: number }[] = []
   for (let repeat = 0; repeat < REPEATS; repeat++) {
     for (const input of inputs) {
       const before = performance.now()
       suggester.suggest(input, { limit: 8 })
-      timings.push(performance.now() - before)
+      const ms = performance.now() - before
+      timings.push(ms)
+      if (repeat === REPEATS - 1 && ms > SLOW_MS) slowest.push({ input, ms })
     }
   }
   timings.sort((a, b) => a - b)
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
     p99Ms: percentile(timings, 0.99).toFixed(4),
     maxMs: timings.at(-1)!.toFixed(3),
     titleInTop5From6Chars: `${hitsTop5}/${Math.ceil(titles.length / step)}`,
+    slowest: slowest.sort((a, b) => b.ms - a.ms).slice(0, 5).map(({ input, ms }) => `${input} ${ms.toFixed(2)}ms`),
   }))
 }
 
