@@ -19,7 +19,7 @@ export const DEFAULT_MINER_THRESHOLDS: MinerThresholds = {
   /** The range: 2–10 Han characters (人类辅助生殖技术 has 8). */
   maxLength: 10,
   /** Three independent uses is the least that lets branching entropy mean anything. */
-  minCount: 2,
+  minCount: 3,
   /** Most occurrences must start and end on jieba's own boundaries, else the string cuts through a word (务院 of 国务院). */
   minAligned: 0.6,
   /** e^2.5 ≈ 12: the weakest split must co-occur twelve times more often than chance. */

@@ -10,7 +10,7 @@ const LINKING_VERBS = [
   '增加到', '达到', '降至', '约为', '为', '达', '是', '增长', '下降', '提高', '增加', '减少', '超过', '占',
 ]
 /** Subjects are short noun phrases; beyond this many characters the phrase is clause material. */
-const MAX_SUBJECT_LENGTH = 8
+const MAX_SUBJECT_LENGTH = 10
 const MIN_SUBJECT_LENGTH = 2
 /** Characters that end a subject phrase on its left: function words and verbs that introduce it. */
 const SUBJECT_LEFT_STOPS = '的和及与将使把让对在从由是了已'
@@ -27,12 +27,16 @@ const MIN_TRIMMED_SUBJECT = 4
 const MAX_PURPOSE_PHRASE = 10
 
 /**
- * Trims a subject to its last phrase: the text after the last everyday two-character word that ends
- * before the subject's end (执业医师资格村医占比 → 村医占比; 孕产妇死亡率 stays whole).
+ * Trims a subject to its last phrase: the text after the last everyday word (two or three characters)
+ * that ends before it, where no word runs across the cut (执业医师资格村医占比 → 村医占比;
+ * 卫生院标准化建设率 → 标准化建设率; 孕产妇死亡率 stays whole).
  */
 function lastPhrase(subject: string): string {
+  const wordAt = (from: number, to: number): boolean => from >= 0 && to <= subject.length && isCommonWord(subject.slice(from, to))
   for (let cut = subject.length - MIN_TRIMMED_SUBJECT; cut >= WORD_LENGTH; cut--) {
-    if (isCommonWord(subject.slice(cut - WORD_LENGTH, cut))) return subject.slice(cut)
+    const wordEnds = wordAt(cut - 2, cut) || wordAt(cut - 3, cut)
+    const wordCrosses = wordAt(cut - 1, cut + 1) || wordAt(cut - 2, cut + 1) || wordAt(cut - 1, cut + 2)
+    if (wordEnds && !wordCrosses) return subject.slice(cut)
   }
   return subject
 }

@@ -72,10 +72,10 @@ export class DocumentStore {
   }
 
   /** Rebuilds a store from {@link snapshot} parts; `undefined` ids are deleted documents. */
-  static restore(ids: (string | undefined)[], records: Uint8Array, offsets: Int32Array): DocumentStore {
+  static restore(ids: (string | undefined)[], records: Uint8Array, offsets: Int32Array, markers = true): DocumentStore {
     const store = new DocumentStore()
     store.ids = ids
-    store.records = JsonRecords.restore(records, offsets)
+    store.records = JsonRecords.restore(records, offsets, markers)
     store.deletedFlags = new Uint8Array(Math.max(ids.length, 1))
     ids.forEach((id, doc) => {
       if (id === undefined) store.deletedFlags[doc] = 1

@@ -92,9 +92,9 @@ export class EntityIndex {
     }
   }
 
-  static restore(bytes: Uint8Array, offsets: Int32Array, figures: unknown): EntityIndex {
+  static restore(bytes: Uint8Array, offsets: Int32Array, figures: unknown, markers = true): EntityIndex {
     const index = new EntityIndex()
-    index.mentions = JsonRecords.restore(bytes, offsets)
+    index.mentions = JsonRecords.restore(bytes, offsets, markers)
     const table = figures as { docs: number[]; low: number[]; high: number[]; units: string[]; subjects: string[] }
     const length = table?.docs?.length
     const columns = [table?.low, table?.high, table?.units, table?.subjects]

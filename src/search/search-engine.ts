@@ -246,7 +246,7 @@ export class SearchEngine {
     engine.index = decoded.index
     engine.store = decoded.store
     try {
-      engine.entities = EntityIndex.restore(reader.bytes(), reader.int32(), extra?.figures)
+      engine.entities = EntityIndex.restore(reader.bytes(), reader.int32(), extra?.figures, reader.version >= 2)
     } catch (error) {
       if (error instanceof ZhsearchError) throw error
       throw new ZhsearchError('CORRUPT_INDEX', `index corrupt: entity tables are malformed (${(error as Error).message})`)

@@ -39,6 +39,8 @@ export const MAX_SUGGEST_INPUT = 200
  * characters (常识 read changzhi): still offered, below words the typed pinyin spells as read.
  */
 const HETERONYM_FACTOR = 0.5
+/** Places among the suggestions kept for document titles when titles match (at most half the list). */
+const TITLE_SLOTS = 2
 /** Unspaced Chinese input with no completion is retried from later characters (淄博院前 → 院前…) this many times. */
 const MAX_TAIL_RETRIES = 6
 
@@ -55,6 +57,8 @@ export class Suggester {
   /** Each entry's text normalised as input is, to compare with what was typed. */
   private normalized: string[] = []
   private textTable = new PrefixTable([], NO_RANK)
+  /** Titles apart from words: a title never makes the precomputed best of a short prefix among thousands of words. */
+  private titleTable = new PrefixTable([], NO_RANK)
   private fullTable = new PrefixTable([], NO_RANK)
   private initialsTable = new PrefixTable([], NO_RANK)
   private syllables = new Set<string>()
@@ -90,6 +94,7 @@ export class Suggester {
     // Entries are sorted best first, so an entry's rank is its index.
     const rank = Int32Array.from(this.entries, (_, index) => index)
     const textKeys: PrefixKey[] = []
+    const titleKeys: PrefixKey[] = []
     const fullKeys: PrefixKey[] = []
     const initialsKeys: PrefixKey[] = []
     this.readings = []
@@ -97,8 +102,9 @@ export class Suggester {
     this.normalized = this.entries.map((entry) => normalizeInput(entry.text))
     this.entries.forEach((entry, index) => {
       const key = this.normalized[index]!
-      textKeys.push({ key, entry: index })
-      for (const suffix of entry.suffixKeys ?? []) textKeys.push({ key: suffix, entry: index })
+      const keys = entry.kind === 'title' ? titleKeys : textKeys
+      keys.push({ key, entry: index })
+      for (const suffix of entry.suffixKeys ?? []) keys.push({ key: suffix, entry: index })
       const readings = entry.pinyin === false ? [] : pinyinReadings(key)
       this.readings.push(readings)
       for (const reading of readings) {
@@ -109,6 +115,7 @@ export class Suggester {
     })
     this.longestSyllable = Math.max(1, ...[...this.syllables].map((syllable) => syllable.length))
     this.textTable = new PrefixTable(textKeys, rank)
+    this.titleTable = new PrefixTable(titleKeys, rank)
     this.fullTable = new PrefixTable(dedupeKeys(fullKeys), rank)
     this.initialsTable = new PrefixTable(dedupeKeys(initialsKeys), rank)
   }
@@ -132,10 +139,10 @@ export class Suggester {
       found = this.complete(last.slice(retry))
       kept = head + split[2]!.slice(0, retry)
     }
-    return [...found]
+    const ranked = [...found]
       .map(([entry, factor]) => ({ text: kept + this.entries[entry]!.text, kind: this.entries[entry]!.kind, score: this.entries[entry]!.weight * factor }))
       .sort((a, b) => b.score - a.score || a.text.length - b.text.length)
-      .slice(0, limit)
+    return withTitleSlots(ranked, limit)
   }
 
   /**
@@ -148,7 +155,12 @@ export class Suggester {
     const add = (entry: number, factor: number) => found.set(entry, Math.max(factor, found.get(entry) ?? 0))
     // Ranges are short (SCAN_LIMIT) or precomputed (TOP_PER_PREFIX), so visiting all of one is cheap.
     this.textTable.visit(word, (entry) => {
-      if (this.normalized[entry] !== word) add(entry, 1)
+      // A word equal to what was typed completes nothing; a name equal to it confirms the choice.
+      if (this.normalized[entry] !== word || this.entries[entry]!.kind === 'entity') add(entry, 1)
+      return true
+    })
+    this.titleTable.visit(word, (entry) => {
+      add(entry, 1)
       return true
     })
     const pinyinMatch = (typed: string, from = 0) => (entry: number) => {
@@ -192,6 +204,22 @@ export class Suggester {
     }
     return best === undefined ? undefined : this.entries[best]!.text
   }
+}
+
+/**
+ * The best `limit` suggestions, keeping up to {@link TITLE_SLOTS} places for titles: words used across
+ * the corpus outweigh any one title, yet someone typing the start of a document's name wants to see it.
+ */
+function withTitleSlots(ranked: Suggestion[], limit: number): Suggestion[] {
+  const top = ranked.slice(0, limit)
+  const titlesShown = top.filter((suggestion) => suggestion.kind === 'title').length
+  const wanted = Math.min(TITLE_SLOTS, Math.floor(limit / 2)) - titlesShown
+  if (wanted <= 0) return top
+  const extraTitles = ranked.slice(limit).filter((suggestion) => suggestion.kind === 'title').slice(0, wanted)
+  if (extraTitles.length === 0) return top
+  const others = top.filter((suggestion) => suggestion.kind !== 'title')
+  const kept = new Set([...top.filter((suggestion) => suggestion.kind === 'title'), ...others.slice(0, others.length - extraTitles.length)])
+  return [...top.filter((suggestion) => kept.has(suggestion)), ...extraTitles]
 }
 
 /** Keys repeated by heteronym variants that agree would only fill a range with copies. */

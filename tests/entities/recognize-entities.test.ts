@@ -66,6 +66,12 @@ describe('figures', () => {
     expect(find('提高了15.36个百分点', 'figure', '15.36个百分点')).toMatchObject({ value: 15.36, unit: '个百分点' })
   })
 
+  it('keeps what was measured or paid for as the subject', () => {
+    expect(find('将执业(助理)医师资格村医占比提升至45%', 'figure', '45%')?.subject).toBe('村医占比')
+    const amounts = recognizeEntities('对二孩、三孩家庭分别给予3000元、5000元一次性生育补贴').filter((m) => m.type === 'figure')
+    expect(amounts.map((m) => [m.text, m.subject])).toEqual([['3000元', '生育补贴'], ['5000元', '生育补贴']])
+  })
+
   it('marks qualifiers as approximate and includes them in the span', () => {
     expect(find('已为近2.3万余名老人开展护理需求评估', 'figure', '近2.3万余名')).toMatchObject({ value: 23000, unit: '名', approx: true })
     expect(find('达到1000人以上', 'figure', '1000人以上')).toMatchObject({ value: 1000, unit: '人', approx: true })

@@ -7,9 +7,9 @@ import { FIXTURE_DOCUMENTS, fixturePath } from '../fixtures/make-fixtures'
  * Indexes saved by earlier builds must keep loading: each supported format version has a committed
  * file (written once by tests/fixtures/make-fixtures.ts) that is loaded here for good.
  */
-describe('format version 1 fixture', () => {
+describe.each([1, 2])('format version %i fixture', (version) => {
   it('loads from its file and answers queries with the documents it was built from', async () => {
-    const engine = await SearchEngine.load(fixturePath(1))
+    const engine = await SearchEngine.load(fixturePath(version))
     expect(engine.size).toBe(FIXTURE_DOCUMENTS.length - 1)
     expect(engine.search('长治').hits[0]?.id).toBe('changzhi')
     expect(engine.search('遠程會診').hits[0]?.id).toBe('lanzhou')
@@ -17,13 +17,13 @@ describe('format version 1 fixture', () => {
   })
 
   it('keeps the options and stored fields it was saved with', () => {
-    const engine = SearchEngine.deserialize(new Uint8Array(readFileSync(fixturePath(1))))
+    const engine = SearchEngine.deserialize(new Uint8Array(readFileSync(fixturePath(version))))
     expect(engine.options.fields).toEqual({ title: { weight: 2 }, body: { weight: 1 } })
     expect(engine.search('医共体').hits[0]?.fields).toMatchObject({ title: '长治市医疗卫生服务', source: 'fixture' })
   })
 
   it('keeps the document removed before saving removed', () => {
-    const engine = SearchEngine.deserialize(new Uint8Array(readFileSync(fixturePath(1))))
+    const engine = SearchEngine.deserialize(new Uint8Array(readFileSync(fixturePath(version))))
     expect(engine.has('removed')).toBe(false)
     expect(engine.search('删除 文档').total).toBe(0)
   })

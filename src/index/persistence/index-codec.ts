@@ -107,6 +107,6 @@ export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknow
   const records = reader.bytes()
   const offsets = reader.int32()
   if (offsets.length !== documentCapacity + 1 || offsets[documentCapacity] !== records.length) corrupt('stored fields do not match the documents')
-  const store = DocumentStore.restore((ids as (string | null)[]).map((id) => id ?? undefined), records, offsets)
+  const store = DocumentStore.restore((ids as (string | null)[]).map((id) => id ?? undefined), records, offsets, reader.version >= 2)
   return { index, store, extra: metadata.extra }
 }

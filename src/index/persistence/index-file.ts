@@ -16,7 +16,9 @@ import { crc32 } from './checksum'
  * ```
  */
 export const MAGIC = [0x5a, 0x48, 0x53, 0x49] as const // "ZHSI"
-export const FORMAT_VERSION = 1
+/** Version 2: stored records carry a marker byte and may be deflated. Version 1 files still load. */
+export const FORMAT_VERSION = 2
+export const READABLE_VERSIONS: readonly number[] = [1, 2]
 const HEADER_LENGTH = 20
 const TWO_TO_THE_32 = 2 ** 32
 
@@ -57,6 +59,8 @@ export class SectionWriter {
 export class SectionReader {
   private offset = HEADER_LENGTH
   private readonly view: DataView
+  /** The format version of the data being read. */
+  readonly version: number
 
   /** Checks magic, version, length and checksum; throws a ZhsearchError naming which failed. */
   constructor(private readonly data: Uint8Array) {
@@ -68,9 +72,10 @@ export class SectionReader {
     if (data.byteOffset % 4 !== 0) this.data = data = data.slice()
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength)
     const version = this.view.getUint32(4, true)
-    if (version !== FORMAT_VERSION) {
-      throw new ZhsearchError('UNSUPPORTED_VERSION', `index format version ${version} is not supported (this build reads version ${FORMAT_VERSION})`, { version })
+    if (!READABLE_VERSIONS.includes(version)) {
+      throw new ZhsearchError('UNSUPPORTED_VERSION', `index format version ${version} is not supported (this build reads versions ${READABLE_VERSIONS.join(', ')})`, { version })
     }
+    this.version = version
     const length = this.view.getUint32(8, true) + this.view.getUint32(12, true) * TWO_TO_THE_32
     const actual = data.length - HEADER_LENGTH
     if (actual < length) throw new ZhsearchError('TRUNCATED_INDEX', `index truncated: ${actual} of ${length} payload bytes present`, { expected: length, actual })
