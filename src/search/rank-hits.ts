@@ -49,6 +49,7 @@ function passageFactors(input: RankHitsInput, candidates: number[]): Map<number,
   if (groups.length < 2 || candidates.length === 0) return factors
   const docs = new Set(candidates)
   const weights = groups.map((group) => scored.groupWeights.get(group) ?? 0)
+  const heaviest = Math.max(...reader.fieldNames.map((name, field) => (name.startsWith('@') ? 0 : reader.fieldWeight(field))))
   reader.fieldNames.forEach((name, field) => {
     // The hidden entity field holds term ordinals, not character offsets: windows mean nothing there.
     if (name.startsWith('@')) return
@@ -64,9 +65,11 @@ function passageFactors(input: RankHitsInput, candidates: number[]): Map<number,
         }
       }
     })
+    // A passage in a heavier field counts more: all the query's words in a title say more than in one article.
+    const fieldShare = reader.fieldWeight(field) / heaviest
     for (const [doc, list] of occurrences) {
       list.sort((a, b) => a.position - b.position)
-      const factor = 1 + PASSAGE_WEIGHT * passageCoverage(list, weights).coverage
+      const factor = 1 + PASSAGE_WEIGHT * fieldShare * passageCoverage(list, weights).coverage
       factors.set(doc, Math.max(factors.get(doc) ?? 1, factor))
     }
   })

@@ -1,4 +1,5 @@
 import { createAnalyzer, type Analyzer } from '../analysis'
+import { placeGazetteer } from '../entities'
 import type { SearchEngine } from './search-engine'
 
 /** Where a suggestion comes from; the page and apps may show it differently. */
@@ -41,16 +42,39 @@ export const MAX_SUGGESTION_LENGTH = 60
 
 const HAN = /\p{Script=Han}/u
 
+/**
+ * Named things — programmes, places, people, organisations — are what people most often type into a
+ * policy search box: they weigh a quarter more than a word in as many documents, which lifts them above
+ * generic words of the same frequency without burying much more frequent ones.
+ */
+export const ENTITY_FACTOR = 1.25
+
+/** Entity tags the index holds as `kind:value` terms; figures are numbers, not names, and are left out. */
+const ENTITY_TERM = /^(program|person|org|city):(.+)$/
+
 /** A term worth completing to: two or more characters, a Chinese character or a Latin word of 3+ letters. */
 function isSuggestibleTerm(term: string): boolean {
-  if (term.length < 2 || term.length > MAX_SUGGESTION_LENGTH) return false
+  if (term.length < 2 || term.length > MAX_SUGGESTION_LENGTH || term.includes(':')) return false
   return HAN.test(term) || /^[a-z][a-z0-9-]{2,}$/.test(term)
 }
 
+/** The name an entity tag stands for: the value itself, or for places the division's official name. */
+function entityName(kind: string, value: string): string | undefined {
+  return kind === 'city' ? placeGazetteer.byCode(value)?.name : value
+}
+
 function termEntries(engine: SearchEngine): CollectedEntry[] {
-  const terms = [...engine.termStatistics()].filter(({ term }) => isSuggestibleTerm(term))
-  terms.sort((a, b) => b.docFrequency - a.docFrequency)
-  return terms.map(({ term, docFrequency }, index) => ({ text: term, kind: 'term', weight: Math.log2(1 + docFrequency), pinyin: index < MAX_PINYIN_TERMS }))
+  const statistics = [...engine.termStatistics()]
+  const terms = statistics.filter(({ term }) => isSuggestibleTerm(term)).sort((a, b) => b.docFrequency - a.docFrequency)
+  const entries: CollectedEntry[] = terms.map(({ term, docFrequency }, index) => ({ text: term, kind: 'term', weight: Math.log2(1 + docFrequency), pinyin: index < MAX_PINYIN_TERMS }))
+  for (const { term, docFrequency } of statistics) {
+    const tag = ENTITY_TERM.exec(term)
+    const name = tag ? entityName(tag[1]!, tag[2]!) : undefined
+    if (name !== undefined && name.length >= 2 && name.length <= MAX_SUGGESTION_LENGTH) {
+      entries.push({ text: name, kind: 'entity', weight: ENTITY_FACTOR * Math.log2(1 + docFrequency) })
+    }
+  }
+  return entries
 }
 
 interface CoarseWord {
@@ -91,9 +115,10 @@ function titleSuffixKeys(analyzer: Analyzer, title: string, words: CoarseWord[])
 }
 
 /**
- * Every completion an engine offers: its terms (weight log2(1 + df)), its documents' titles (a field
- * named `title`, {@link TITLE_WEIGHT}) and two-word phrases found in {@link MIN_PHRASE_DOCUMENTS}+
- * documents (weight log2(1 + documents)).
+ * Every completion an engine offers: its terms (weight log2(1 + df)), the entities it tagged
+ * ({@link ENTITY_FACTOR} × log2(1 + df)), its documents' titles (a field named `title`,
+ * {@link TITLE_WEIGHT}) and two-word phrases found in {@link MIN_PHRASE_DOCUMENTS}+ documents
+ * (weight log2(1 + documents)).
  */
 export function collectEntries(engine: SearchEngine): CollectedEntry[] {
   const analyzer = createAnalyzer({ userDictionaries: engine.options.analysis.userDictionaries, subwords: false })

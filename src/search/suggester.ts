@@ -39,6 +39,8 @@ export const MAX_SUGGEST_INPUT = 200
  * characters (常识 read changzhi): still offered, below words the typed pinyin spells as read.
  */
 const HETERONYM_FACTOR = 0.5
+/** Score factor of a title found from a later word (药品管理 in 中华人民共和国药品管理法): a weaker sign than its start. */
+const INNER_TITLE_FACTOR = 0.5
 /** Places among the suggestions kept for document titles when titles match (at most half the list). */
 const TITLE_SLOTS = 2
 /** Unspaced Chinese input with no completion is retried from later characters (淄博院前 → 院前…) this many times. */
@@ -160,7 +162,7 @@ export class Suggester {
       return true
     })
     this.titleTable.visit(word, (entry) => {
-      add(entry, 1)
+      add(entry, this.normalized[entry]!.startsWith(word) ? 1 : INNER_TITLE_FACTOR)
       return true
     })
     const pinyinMatch = (typed: string, from = 0) => (entry: number) => {

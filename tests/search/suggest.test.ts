@@ -116,6 +116,17 @@ describe('expandPinyinQuery', () => {
   })
 })
 
+describe('entity names', () => {
+  it('offers the programmes and places the engine tagged, as entities (千县 → 千县工程, 淄博 → 淄博市)', () => {
+    expect(suggester.suggest('千县', { limit: 5 })).toContainEqual(expect.objectContaining({ text: '千县工程', kind: 'entity' }))
+    expect(suggester.suggest('淄博', { limit: 10 })).toContainEqual(expect.objectContaining({ text: '淄博市', kind: 'entity' }))
+  })
+
+  it('never shows the index\'s internal entity tags (program:…, city:1404)', () => {
+    for (const input of ['program', 'city', 'org', 'person']) expect(texts(input, 20).filter((text) => text.includes(':'))).toEqual([])
+  })
+})
+
 describe('addEntries (the entity hook)', () => {
   it('adds entity names that complete like any other entry, ranked by their weight', () => {
     const withEntities = suggesterFor()
