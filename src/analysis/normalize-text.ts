@@ -189,3 +189,15 @@ export function normalizedStart(toOriginal: Int32Array | undefined, start: numbe
   }
   return low
 }
+
+/** How far past a term's normalised length its original characters can reach (NFKC expansions shrink back). */
+const EXPANSION_SLACK = 8
+
+/**
+ * The original end of a term that starts at original offset `start` and is `normalizedLength` units long
+ * after normalisation: normalises only the characters around it, so it is cheap for one match in a long text.
+ */
+export function originalTermEnd(text: string, start: number, normalizedLength: number): number {
+  const { toOriginal } = normalizeText(text.slice(start, start + normalizedLength + EXPANSION_SLACK))
+  return start + originalEnd(toOriginal, normalizedLength)
+}

@@ -1,4 +1,3 @@
-import { normalizeText, normalizedStart, originalEnd } from '../analysis'
 import type { DocumentStore } from '../index/index'
 import type { AnalyzedQuery, QueryGroup } from '../query'
 import {
@@ -76,28 +75,32 @@ function passageFactors(input: RankHitsInput, candidates: number[]): Map<number,
   return factors
 }
 
-function matchSpans(input: RankHitsInput, doc: number, field: number, text: string): MatchSpan[] {
-  const spans: MatchSpan[] = []
-  const only = new Set([doc])
-  // Positions are original start offsets; ends need the offset map when normalisation expanded a character.
-  const { toOriginal } = normalizeText(text)
+/** Matches of the highlight terms in the page's documents, per document and field: one pass over each posting list. */
+function pageSpans(input: RankHitsInput, page: readonly number[]): Map<number, MatchSpan[][]> {
+  const docs = new Set(page)
+  const spans = new Map<number, MatchSpan[][]>(page.map((doc) => [doc, input.reader.fieldNames.map(() => [])]))
   for (const [term, weight] of input.query.highlightTerms) {
     const termId = input.reader.termId(term)
     if (termId === undefined) continue
-    for (const start of collectPositions(input.reader, termId, field, only).get(doc) ?? []) {
-      spans.push({ term, weight, start, end: originalEnd(toOriginal, normalizedStart(toOriginal, start) + term.length) })
-    }
+    input.reader.fieldNames.forEach((name, field) => {
+      if (name.startsWith('@')) return
+      // Positions are original start offsets; the end is the normalised length, made exact for the snippet's spans later.
+      for (const [doc, positions] of collectPositions(input.reader, termId, field, docs)) {
+        const list = spans.get(doc)![field]!
+        for (const start of positions) list.push({ term, weight, start, end: start + term.length })
+      }
+    })
   }
   return spans
 }
 
 /** The field to take the snippet from: the one with the most matched weight, the longer one on a tie. */
-function snippetField(input: RankHitsInput, doc: number, stored: Record<string, unknown>): { field: number; spans: MatchSpan[] } {
+function snippetField(input: RankHitsInput, stored: Record<string, unknown>, spansByField: MatchSpan[][]): { field: number; spans: MatchSpan[] } {
   let best = { field: 0, spans: [] as MatchSpan[], value: -1, length: -1 }
   input.reader.fieldNames.forEach((name, field) => {
     const text = stored[name]
     if (typeof text !== 'string') return
-    const spans = matchSpans(input, doc, field, text)
+    const spans = spansByField[field]!
     const value = new Set(spans.map((span) => span.term)).size
     if (value > best.value || (value === best.value && text.length > best.length)) best = { field, spans, value, length: text.length }
   })
@@ -116,9 +119,10 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   const explanations = options.explain
     ? scoreQuery(input.query, reader, { bm25: input.bm25, explainFor: new Set(page) }).explanations
     : undefined
+  const spansOfPage = pageSpans(input, page)
   return page.map((doc) => {
     const fields = store.fields(doc)
-    const { field, spans } = snippetField(input, doc, fields)
+    const { field, spans } = snippetField(input, fields, spansOfPage.get(doc)!)
     const name = reader.fieldNames[field]!
     const text = typeof fields[name] === 'string' ? (fields[name] as string) : ''
     const snippet = buildSnippet(text, spans, options.snippet)

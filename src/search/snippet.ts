@@ -1,3 +1,4 @@
+import { originalTermEnd } from '../analysis'
 import type { SnippetOptions } from './options'
 
 /** A highlighted range in the original text of a field (UTF-16 offsets, end exclusive). */
@@ -95,7 +96,11 @@ export function buildSnippet(text: string, spans: readonly MatchSpan[], options:
   }
   while (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--
   while (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++
-  const highlights = mergeSpans(spans.filter((span) => span.start >= start && span.end <= end))
+  // Ends were estimated from normalised lengths; make them exact for the spans shown (NFKC may have expanded a character).
+  const shown = spans
+    .filter((span) => span.start >= start && span.end <= end)
+    .map((span) => ({ ...span, end: originalTermEnd(text, span.start, span.term.length) }))
+  const highlights = mergeSpans(shown)
   return { text: render(text, start, end, highlights, options), start, end, highlights }
 }
 

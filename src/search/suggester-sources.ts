@@ -91,12 +91,20 @@ function coarseWords(analyzer: Analyzer, text: string): CoarseWord[] {
   return words
 }
 
+/**
+ * A word that can start or end a phrase: Chinese, two characters or more. A one-character word at
+ * either end is mostly a function word or a suffix jieba split off (有下列, 会同市, 第四十五条).
+ */
+function isPhraseWord(word: string): boolean {
+  return word.length >= 2 && HAN.test(word)
+}
+
 /** Adjacent word pairs (no stopword or punctuation between them), each counted once per document. */
 function addPhrases(words: CoarseWord[], counts: Map<string, number>, seen: Set<string>): void {
   for (let i = 1; i < words.length; i++) {
     const left = words[i - 1]!
     const right = words[i]!
-    if (left.end !== right.start || !HAN.test(left.text) || !HAN.test(right.text)) continue
+    if (left.end !== right.start || !isPhraseWord(left.text) || !isPhraseWord(right.text)) continue
     const phrase = left.text + right.text
     if (phrase.length > MAX_SUGGESTION_LENGTH || seen.has(phrase)) continue
     seen.add(phrase)
