@@ -12,3 +12,7 @@ export type { Analyzer, AnalyzerOptions, Token, NormalizedText } from './analysi
 export { parseQuery } from './query'
 export type { ParsedQuery, QueryClause, EntityFilter, FigureRange, Occur, AnalyzedQuery } from './query'
 export type { HitExplanation, ScoreExplanation, BM25Parameters } from './rank'
+export { Suggester, createSuggester, expandPinyinQuery } from './search'
+export type { Suggestion, SuggestOptions, SuggestionEntry, SuggestionKind } from './search'
+export { createServer } from './server'
+export type { ServerOptions } from './server'

@@ -66,7 +66,8 @@ export function violation(importer: string, target: string): string | undefined 
   const from = stageOf(importer)
   if (importer === PUBLIC_ENTRY) {
     const to = stageOf(target)
-    return to && !FRONT_ENDS.has(to) && isStageFrontDoor(target, to) ? undefined : 'the public entry re-exports stage index.ts files only'
+    // The server is public API too (createServer, for apps that embed it); its files import only the public entry.
+    return to && (!FRONT_ENDS.has(to) || to === 'server') && isStageFrontDoor(target, to) ? undefined : 'the public entry re-exports stage index.ts files only'
   }
   if (from === undefined) return `${relative(SRC, importer)} is outside every stage folder`
   const to = stageOf(target)

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
-import { createServer } from '../server'
+import { createServer } from '../index'
 import { UsageError } from './cli-error'
 import { loadEngine } from './load-engine'
 

@@ -3,6 +3,7 @@ import { ZhsearchError } from '../index'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-error'
 import { commandDemo } from './command-demo'
 import { commandEntities, ENTITIES_USAGE } from './command-entities'
+import { commandServe, SERVE_USAGE } from './command-serve'
 import { commandIndex, INDEX_USAGE } from './command-index'
 import { commandSearch, SEARCH_USAGE } from './command-search'
 import { commandSegment, SEGMENT_USAGE } from './command-segment'
@@ -14,6 +15,7 @@ usage:
   ${SEARCH_USAGE}
   ${SEGMENT_USAGE}
   ${ENTITIES_USAGE}
+  ${SERVE_USAGE}
   zhsearch demo [query]            index the bundled seeds/ and show results
 
 options: --debug prints stack traces; --help prints this text.
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   segment: commandSegment,
   demo: commandDemo,
   entities: commandEntities,
+  serve: commandServe,
 }
 
 /** Runs the CLI and returns its exit code; errors become one line on stderr (stack only with --debug). */

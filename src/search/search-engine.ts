@@ -13,10 +13,13 @@ import { acceptDocument, type AcceptedDocument, type Document } from './document
 import { IndexReader } from './index-reader'
 import { engineOptionsSchema, searchOptionsSchema, validate, type EngineOptions, type ResolvedEngineOptions, type SearchOptions } from './options'
 import { rankHits } from './rank-hits'
+import { createSuggester, expandPinyinQuery, type Suggester, type Suggestion, type SuggestOptions } from './suggester'
 import type { FieldEntityMention, SearchResult } from './search-result'
 
 /** Weight of the hidden entity field: a place named in the query matches documents about it (or inside it) a little below the word itself. */
 const ENTITY_FIELD_WEIGHT = 1
+const HAN = /\p{Script=Han}/u
+
 const synonymCache = new Map<string, SynonymDictionary>()
 
 /** Synonym dictionaries are read once per process for each set of files. */
@@ -49,6 +52,7 @@ export class SearchEngine {
   private store: DocumentStore
   private entities: EntityIndex
   private synonyms: SynonymDictionary | undefined
+  private suggester: Suggester | undefined
 
   constructor(options: EngineOptions = {}) {
     const fields = (options as { fields?: unknown } | null)?.fields
@@ -113,6 +117,7 @@ export class SearchEngine {
   }
 
   private insert(accepted: AcceptedDocument): void {
+    this.suggester = undefined
     const doc = this.store.add(accepted.id, accepted.stored)
     this.index.addDocument(doc, accepted.texts, this.analyzer)
     if (!this.options.entities) return
@@ -162,6 +167,7 @@ export class SearchEngine {
     const extraTerms = this.options.entities ? entityTerms(this.entities.mentionsOf(doc)) : []
     this.index.removeFromStatistics(doc, texts, this.analyzer, extraTerms)
     this.store.delete(doc)
+    this.suggester = undefined
   }
 
   /** Replaces a document with the same id (adds it when absent). The old version stays if the new one is invalid. */
@@ -207,8 +213,23 @@ export class SearchEngine {
     if (resolved.entities) for (const hit of hits) hit.entities = this.entities.mentionsOf(this.store.numberOf(hit.id)!) as FieldEntityMention[]
     const result: SearchResult = { total: scored.scores.size, hits, tookMs: 0 }
     if (resolved.facets.length > 0) result.facets = countFacets(this.index, new Set(scored.scores.keys()), resolved.facets, resolved.facetLevel)
+    if (result.total === 0 && !HAN.test(query) && /[a-z]/i.test(query)) {
+      // No Chinese and nothing found: the user may have typed pinyin (changzhi, qxgc).
+      const rewritten = expandPinyinQuery((this.suggester ??= createSuggester(this)), query)
+      if (rewritten && rewritten !== query) return { ...this.search(rewritten, options), rewrittenQuery: rewritten }
+    }
     result.tookMs = performance.now() - started
     return result
+  }
+
+  /**
+   * Completions for a search box (terms, phrases, titles, entity names; pinyin and initials too). Built from
+   * the index on the first call after a change (a few seconds for a large corpus), then well under 1 ms a call.
+   */
+  suggest(prefix: string, options: SuggestOptions = {}): Suggestion[] {
+    if (typeof prefix !== 'string') throw new ZhsearchError('INVALID_QUERY', 'a prefix must be a string')
+    this.suggester ??= createSuggester(this)
+    return this.suggester.suggest(prefix, options)
   }
 
   /** Entity mentions in a text (places, programmes, figures, people, organisations), as indexed documents get them. */

@@ -33,4 +33,6 @@ export interface SearchResult {
   tookMs: number
   /** Counts per entity value among all matching documents, when searched with `facets`. */
   facets?: Record<string, FacetCount[]>
+  /** When the query had no Chinese and found nothing, the Chinese it was read as (pinyin) and searched instead. */
+  rewrittenQuery?: string
 }

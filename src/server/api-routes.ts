@@ -1,5 +1,4 @@
 import { recognizeEntities, type FieldEntityMention, type SearchEngine, type SearchOptions } from '../index'
-import { expandPinyinQuery, type Suggester } from '../search/suggester'
 import { HttpError } from './http-responses'
 
 /**
@@ -35,7 +34,6 @@ const MAX_RETURNED_FIELD_LENGTH = 200
 const FILTER_NAMES = ['city', 'program', 'person', 'org'] as const
 const FACET_NAMES = ['city', 'program', 'person', 'org'] as const
 const DEFAULT_FACETS: FacetName[] = ['city', 'program']
-const HAN = /\p{Script=Han}/u
 /** Entity chips per hit, and how many of them may be figures (numbers say less out of context than names). */
 const MAX_ENTITY_CHIPS = 12
 const MAX_FIGURE_CHIPS = 3
@@ -44,7 +42,6 @@ type FacetName = (typeof FACET_NAMES)[number]
 
 export interface ApiContext {
   engine: SearchEngine
-  suggester: Suggester
   startedAt: number
 }
 
@@ -109,12 +106,9 @@ export function searchRoute(context: ApiContext, params: URLSearchParams): unkno
   const offset = integerParameter(params, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 })
   const filter = filterParameters(params)
   const options: SearchOptions = { limit, offset, entities: true, facets: facetParameter(params), snippet: { format: 'html' }, ...(filter ? { filter } : {}) }
-  let result = context.engine.search(query, options)
-  let rewrittenQuery: string | undefined
-  if (result.total === 0 && !HAN.test(query)) {
-    rewrittenQuery = expandPinyinQuery(context.suggester, query)
-    if (rewrittenQuery !== undefined) result = context.engine.search(rewrittenQuery, options)
-  }
+  // The engine itself retries a query without Chinese that found nothing as pinyin, and says so.
+  const result = context.engine.search(query, options)
+  const rewrittenQuery = result.rewrittenQuery
   const facets = result.facets
   return {
     query,
@@ -165,7 +159,7 @@ function entityChips(mentions: readonly FieldEntityMention[]): EntityChip[] {
 export function suggestRoute(context: ApiContext, params: URLSearchParams): unknown {
   const query = textParameter(params, 'q', false)
   const limit = integerParameter(params, 'limit', { min: 0, max: 20, fallback: 8 })
-  return { query, suggestions: context.suggester.suggest(query, { limit }) }
+  return { query, suggestions: context.engine.suggest(query, { limit }) }
 }
 
 export function entitiesRoute(_context: ApiContext, params: URLSearchParams): unknown {

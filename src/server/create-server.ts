@@ -2,7 +2,6 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { join } from 'node:path'
 import type { SearchEngine } from '../index'
 import { packageRoot } from '../package-root'
-import { createSuggester, type Suggester } from '../search/suggester'
 import { entitiesRoute, healthRoute, searchRoute, suggestRoute, type ApiContext } from './api-routes'
 import { HttpError, rejectBody, sendError, sendJson } from './http-responses'
 import { StaticFiles } from './static-files'
@@ -26,8 +25,6 @@ export interface ServerOptions {
   cors?: string | undefined
   /** Folder served at `/`. Default: the built page, `dist/static` in the package. */
   staticDir?: string | undefined
-  /** Suggestions source. Default: built from the engine when the server is created. */
-  suggester?: Suggester | undefined
 }
 
 /** Longest request target accepted (path and query string, percent-encoded): a 1,000-character Chinese query encodes to 9 KB. */
@@ -59,7 +56,9 @@ export function defaultStaticDir(): string {
 
 /** Creates the server (not yet listening: call `listen(port, host)`). */
 export function createServer(engine: SearchEngine, options: ServerOptions = {}): Server {
-  const context: ApiContext = { engine, suggester: options.suggester ?? createSuggester(engine), startedAt: performance.now() }
+  // Build the suggestion index now, so the first keystroke does not pay for it.
+  engine.suggest('')
+  const context: ApiContext = { engine, startedAt: performance.now() }
   const staticFiles = new StaticFiles(options.staticDir ?? defaultStaticDir())
   const cors = corsHeaders(options.cors)
 
