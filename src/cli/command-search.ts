@@ -69,6 +69,7 @@ export async function commandSearch(args: string[]): Promise<void> {
       snippet: hit.snippet,
       ...(typeof hit.fields.title === 'string' ? { title: hit.fields.title } : {}),
       highlights: hit.highlights,
+      ...(hit.section ? { section: hit.section } : {}),
       ...(hit.explanation ? { explanation: hit.explanation } : {}),
     }))
     process.stdout.write(JSON.stringify({ query, total: result.total, tookMs: result.tookMs, hits }) + '\n')

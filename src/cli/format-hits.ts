@@ -11,7 +11,7 @@ export function formatHits(query: string, result: SearchResult, explain: boolean
   result.hits.forEach((hit, rank) => {
     const title = typeof hit.fields.title === 'string' && hit.snippetField !== 'title' ? `  ${hit.fields.title.slice(0, 60)}` : ''
     lines.push(`${String(rank + 1).padStart(3)}. ${hit.id}  (score ${hit.score.toFixed(3)})${title}`)
-    lines.push(`     ${hit.snippet}`)
+    lines.push(`     ${hit.section ? `[${hit.section}] ` : ''}${hit.snippet}`)
     if (explain && hit.explanation) {
       const e = hit.explanation
       lines.push(`     = BM25F ${e.bm25f.toFixed(3)} × coordination ${e.coordination.toFixed(3)} (${e.matchedGroups}/${e.totalGroups} groups) × passage ${e.passage.toFixed(3)}`)

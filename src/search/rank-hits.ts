@@ -126,7 +126,7 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
     const name = reader.fieldNames[field]!
     const text = typeof fields[name] === 'string' ? (fields[name] as string) : ''
     const snippet = buildSnippet(text, spans, options.snippet)
-    const hit: SearchHit = { id: store.idOf(doc)!, score: final.get(doc)!, fields, snippet: snippet.text, snippetField: name, highlights: snippet.highlights }
+    const hit: SearchHit = { id: store.idOf(doc)!, score: final.get(doc)!, fields, snippet: snippet.text, snippetField: name, highlights: snippet.highlights, ...(snippet.section ? { section: snippet.section } : {}) }
     if (explanations) {
       const coordination = scored.coordination.get(doc) ?? 1
       hit.explanation = {

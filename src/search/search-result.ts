@@ -19,6 +19,8 @@ export interface SearchHit {
   /** The field the snippet comes from, and the highlighted ranges in that field's original text. */
   snippetField?: string
   highlights: Highlight[]
+  /** The article (第…条) the snippet lies in, for texts divided into articles such as laws. */
+  section?: string
   /** Score breakdown, when searched with `explain: true`. */
   explanation?: HitExplanation
   /** Entity mentions of the document, when searched with `entities: true`. */

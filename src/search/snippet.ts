@@ -15,6 +15,8 @@ export interface MatchSpan extends Highlight {
 export interface Snippet {
   /** The passage with matches marked (or plain, for format `none`). */
   text: string
+  /** The article (第…条) the passage lies in, when the text is divided into articles, as laws are. */
+  section?: string
   /** Where the passage lies in the field's original text. */
   start: number
   end: number
@@ -101,7 +103,22 @@ export function buildSnippet(text: string, spans: readonly MatchSpan[], options:
     .filter((span) => span.start >= start && span.end <= end)
     .map((span) => ({ ...span, end: originalTermEnd(text, span.start, span.term.length) }))
   const highlights = mergeSpans(shown)
-  return { text: render(text, start, end, highlights, options), start, end, highlights }
+  const section = sectionAt(text, start)
+  return { text: render(text, start, end, highlights, options), start, end, highlights, ...(section ? { section } : {}) }
+}
+
+/** An article heading: 第 + a number in Chinese or Arabic numerals + 条, at a line start or after a space. */
+const ARTICLE = /(?:^|[\s\u3000])(第[一二三四五六七八九十百千零〇两\d]{1,8}条)/g
+/** How far back from the passage an article heading is looked for. */
+const SECTION_LOOKBACK = 4000
+
+/** The last article heading at or before `offset`, or undefined. */
+function sectionAt(text: string, offset: number): string | undefined {
+  const from = Math.max(0, offset - SECTION_LOOKBACK)
+  const window = text.slice(from, Math.min(text.length, offset + 12))
+  let last: string | undefined
+  for (const match of window.matchAll(ARTICLE)) last = match[1]
+  return last
 }
 
 function render(text: string, start: number, end: number, highlights: readonly Highlight[], options: SnippetOptions): string {
