@@ -79,7 +79,8 @@ export class ByteReader {
     let result = 0
     let shift = 0
     for (;;) {
-      const byte = this.bytes[this.offset++]!
+      // Past the end reads as 0, which ends the number: damaged data can give wrong values, never a hang.
+      const byte = this.bytes[this.offset++] ?? 0
       result |= (byte & 0x7f) << shift
       if (byte < 0x80) return result >>> 0
       shift += 7

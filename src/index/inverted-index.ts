@@ -175,11 +175,11 @@ export class InvertedIndex {
     while (!reader.done) {
       doc += reader.readVarint()
       const tf = reader.readVarint()
+      const positionBytes = reader.readVarint()
       const positionsStart = reader.offset
       if (visit(doc, tf, reader) === false) return
-      // Skip whatever positions the visitor did not read.
-      reader.offset = positionsStart
-      for (let i = 0; i < tf; i++) reader.readVarint()
+      // Step over the positions, read or not.
+      reader.offset = positionsStart + positionBytes
     }
   }
 

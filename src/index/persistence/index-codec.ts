@@ -1,6 +1,7 @@
 import { ZhsearchError } from '../../errors'
 import { DocumentStore } from '../document-store'
 import { InvertedIndex } from '../inverted-index'
+import { upgradeLegacyPostings } from '../field-postings'
 import { SectionReader, SectionWriter } from './index-file'
 
 /**
@@ -99,7 +100,8 @@ export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknow
       corrupt(`postings of field "${metadata.fieldNames[field]}" do not match the terms`)
     }
     for (let t = 0; t < termCount; t++) if (offsets[t]! > offsets[t + 1]!) corrupt('posting offsets are not increasing')
-    index.fields[field]!.replace(bytes, offsets, fieldFrequency, lastDoc)
+    const postings = reader.version >= 3 ? { bytes, offsets } : upgradeLegacyPostings(bytes, offsets)
+    index.fields[field]!.replace(postings.bytes, postings.offsets, fieldFrequency, lastDoc)
     index.fieldLengths[field] = lengths
   })
   const ids = reader.json()

@@ -16,9 +16,12 @@ import { crc32 } from './checksum'
  * ```
  */
 export const MAGIC = [0x5a, 0x48, 0x53, 0x49] as const // "ZHSI"
-/** Version 2: stored records carry a marker byte and may be deflated. Version 1 files still load. */
-export const FORMAT_VERSION = 2
-export const READABLE_VERSIONS: readonly number[] = [1, 2]
+/**
+ * Version 2: stored records carry a marker byte and may be deflated. Version 3: each posting records
+ * the byte length of its positions. Versions 1 and 2 still load (converted in memory).
+ */
+export const FORMAT_VERSION = 3
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3]
 const HEADER_LENGTH = 20
 const TWO_TO_THE_32 = 2 ** 32
 
