@@ -17,10 +17,10 @@ export interface DatasetJob {
 /** The pseudo-engine that measures raw segmentation instead of an index. */
 export const SEGMENTATION_JOB = 'nodejieba-cut'
 
-/** The datasets file every child reads; the engine name and run count come on its command line. */
-export interface BenchJob {
-  readonly datasets: readonly DatasetJob[]
-}
+/**
+ * A child reads one dataset file at a time (`DatasetJob` JSON), so that while it measures the seed
+ * paragraphs the 57 MB laws corpus is not on its heap, slowing every garbage collection.
+ */
 
 export interface EngineDatasetResult {
   readonly build: BuildMeasurement & { MBps: number; docsPerSecond: number; heapRatio: number | null }

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { PACKAGE_ROOT, RESULTS_FOLDER } from './data/locations'
 import { DEFAULT_ENGINES, ENGINE_FACTORIES } from './engines/registry'
-import { type BenchJob, type DatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
+import { type DatasetJob, type DatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
 import { type DatasetOptions, prepareCorpusDataset, prepareSeedsDataset } from './prepare-datasets'
 import { type RunSummary, mergeInto, renderMarkdown } from './report/markdown'
 
@@ -68,8 +68,11 @@ const mode = options.full ? 'full' : 'quick'
 
 const datasets = [prepareSeedsDataset(), ...(options.corpus ? [prepareCorpusDataset({ ...options, corpus: options.corpus })] : [])]
 const workDir = mkdtempSync(join(tmpdir(), 'zhsearch-bench-'))
-const jobPath = join(workDir, 'datasets.json')
-writeFileSync(jobPath, JSON.stringify({ datasets } satisfies BenchJob))
+const datasetPaths = datasets.map((dataset, i) => {
+  const path = join(workDir, `dataset-${i}.json`)
+  writeFileSync(path, JSON.stringify(dataset satisfies DatasetJob))
+  return path
+})
 
 const workerPath = fileURLToPath(new URL('./worker.ts', import.meta.url))
 const results: Record<string, Record<string, DatasetResult>> = {}
@@ -80,7 +83,7 @@ for (const engine of [SEGMENTATION_JOB, ...engines]) {
   process.stderr.write(`bench: ${engine} … `)
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', `--max-old-space-size=${CHILD_HEAP_MB}`, '--import', 'tsx', workerPath, engine, String(runs), jobPath, resultPath],
+    ['--expose-gc', `--max-old-space-size=${CHILD_HEAP_MB}`, '--import', 'tsx', workerPath, engine, String(runs), resultPath, ...datasetPaths],
     // `--import tsx` resolves from the working directory: run where tsx is installed, whatever the caller's cwd.
     { cwd: PACKAGE_ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: options.full ? FULL_TIMEOUT_MS : QUICK_TIMEOUT_MS },
   )

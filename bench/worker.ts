@@ -1,13 +1,13 @@
 /**
  * One child process = one engine, so its memory is its own. Reads the datasets file, measures every
  * dataset in turn, dropping each index before the next, and writes the result JSON.
- * Run by bench/run.ts as `node --expose-gc --import tsx bench/worker.ts <engine> <runs> <datasets.json> <result.json>`.
+ * Run by bench/run.ts as `node --expose-gc --import tsx bench/worker.ts <engine> <runs> <result.json> <dataset.json>...`.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { KNOWN_ITEM_SET } from './data/known-items'
 import { createEngine } from './engines/registry'
-import { type BenchJob, type DatasetJob, type DatasetResult, type EngineDatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
+import { type DatasetJob, type DatasetResult, type EngineDatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
 import { measureBuild, measurePersistence } from './measure/measure-build'
 import { measureLatency, measureRelevance } from './measure/measure-queries'
 import { measureSegmentation } from './measure/measure-segmentation'
@@ -41,22 +41,31 @@ async function measureDataset(engineName: string, dataset: DatasetJob, runs: num
   }
 }
 
+/** Reads and measures one dataset; its documents are garbage once this returns. */
+async function measureDatasetFile(engine: string, path: string, runs: number): Promise<{ name: string; result: DatasetResult }> {
+  const dataset = JSON.parse(readFileSync(path, 'utf8')) as DatasetJob
+  try {
+    const result: DatasetResult =
+      engine === SEGMENTATION_JOB
+        ? { kind: 'segmentation', result: measureSegmentation(dataset.docs, dataset.textBytes, runs) }
+        : { kind: 'engine', result: await measureDataset(engine, dataset, runs) }
+    return { name: dataset.name, result }
+  } catch (error) {
+    return { name: dataset.name, result: { kind: 'error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) } }
+  }
+}
+
 async function main(): Promise<void> {
-  const [engine, runsText, jobPath, resultPath] = process.argv.slice(2)
+  const [engine, runsText, resultPath, ...datasetPaths] = process.argv.slice(2)
   const runs = Number(runsText)
-  if (!engine || !jobPath || !resultPath || !(runs >= 1)) throw new Error('usage: worker.ts <engine> <runs> <datasets.json> <result.json>')
-  const job = JSON.parse(readFileSync(jobPath, 'utf8')) as BenchJob
+  if (!engine || !resultPath || datasetPaths.length === 0 || !(runs >= 1)) {
+    throw new Error('usage: worker.ts <engine> <runs> <result.json> <dataset.json>...')
+  }
   const loadAtStart = loadavg()[0] ?? 0
   const datasets: Record<string, DatasetResult> = {}
-  for (const dataset of job.datasets) {
-    try {
-      datasets[dataset.name] =
-        engine === SEGMENTATION_JOB
-          ? { kind: 'segmentation', result: measureSegmentation(dataset.docs, dataset.textBytes, runs) }
-          : { kind: 'engine', result: await measureDataset(engine, dataset, runs) }
-    } catch (error) {
-      datasets[dataset.name] = { kind: 'error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }
-    }
+  for (const path of datasetPaths) {
+    const { name, result } = await measureDatasetFile(engine, path, runs)
+    datasets[name] = result
   }
   writeFileSync(resultPath, JSON.stringify({ engine, datasets, loadAverage: [loadAtStart, loadavg()[0] ?? 0] } satisfies JobResult))
 }

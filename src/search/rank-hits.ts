@@ -26,11 +26,38 @@ export interface RankHitsInput {
   bm25: BM25Parameters
 }
 
+/** Whether (scoreA, docA) ranks before (scoreB, docB): higher score first, earlier document on a tie. */
+function ranksBefore(scoreA: number, docA: number, scoreB: number, docB: number): boolean {
+  return scoreA > scoreB || (scoreA === scoreB && docA < docB)
+}
+
+/**
+ * The `count` best documents, best first. A bounded min-heap instead of sorting every match: a common
+ * word matches thousands of laws, and only the first page and the passage candidates are wanted.
+ */
 function topDocuments(scores: ReadonlyMap<number, number>, count: number): number[] {
-  return [...scores.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, count)
-    .map(([doc]) => doc)
+  const heap: [number, number][] = [] // [score, doc], worst at the root
+  const worse = (i: number, j: number) => ranksBefore(heap[j]![0], heap[j]![1], heap[i]![0], heap[i]![1])
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!])
+  for (const [doc, score] of scores) {
+    if (heap.length < count) {
+      heap.push([score, doc])
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1)
+    } else if (count > 0 && ranksBefore(score, doc, heap[0]![0], heap[0]![1])) {
+      heap[0] = [score, doc]
+      for (let i = 0; ; ) {
+        const left = 2 * i + 1
+        const right = left + 1
+        let worst = i
+        if (left < heap.length && worse(left, worst)) worst = left
+        if (right < heap.length && worse(right, worst)) worst = right
+        if (worst === i) break
+        swap(i, worst)
+        i = worst
+      }
+    }
+  }
+  return heap.sort((a, b) => (ranksBefore(a[0], a[1], b[0], b[1]) ? -1 : 1)).map(([, doc]) => doc)
 }
 
 /** The terms that stand for a group in passages: each alternative's own words (not sub-words, which overlap them). */
