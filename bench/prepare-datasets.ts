@@ -6,13 +6,13 @@
  *   known-item queries from its titles and the judgments of `--queries` (the laws questions by default for the laws).
  */
 import { readdirSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, join, relative, resolve } from 'node:path'
 import nodejieba from 'nodejieba'
 import { type BenchDoc, loadCorpus, splitArticle, textBytes } from './data/corpus'
 import { type JudgedQuery, judgedDocIds, loadJudgments } from './data/judgments'
 import { KNOWN_ITEM_SET, generateKnownItems } from './data/known-items'
 import { buildLatencyQueries } from './data/latency-queries'
-import { SEEDS_FOLDER, SHARED_FILES, ifExists } from './data/locations'
+import { PACKAGE_ROOT, SEEDS_FOLDER, SHARED_FILES, ifExists } from './data/locations'
 import { seededRandom, shuffled } from './data/random'
 import { traditionalTwins } from './data/traditional-queries'
 import type { DatasetJob } from './job'
@@ -32,6 +32,9 @@ const SLICE_SEED = 11
 
 const words = (text: string): string[] => nodejieba.cut(text)
 
+/** Paths in results are relative to the package, so a committed results file names no one's home folder. */
+const displayPath = (path: string): string => relative(PACKAGE_ROOT, resolve(path)) || '.'
+
 export function prepareSeedsDataset(): DatasetJob & { source: string } {
   const shared = ifExists(SHARED_FILES.seedParagraphs)
   const docs: BenchDoc[] = shared
@@ -45,7 +48,7 @@ export function prepareSeedsDataset(): DatasetJob & { source: string } {
   const querySets = judged.length > 0 ? [{ name: 'seeds-dev', queries: judged }, { name: 'seeds-dev-traditional', queries: traditionalTwins(judged) }] : []
   return {
     name: 'seeds',
-    source: shared ?? SEEDS_FOLDER,
+    source: displayPath(shared ?? SEEDS_FOLDER),
     docs,
     textBytes: textBytes(docs),
     querySets,
@@ -73,7 +76,7 @@ export function prepareCorpusDataset(options: DatasetOptions & { corpus: string 
   ]
   return {
     name,
-    source: options.corpus,
+    source: displayPath(options.corpus),
     sliced: !options.full,
     docs,
     textBytes: textBytes(docs),

@@ -52,31 +52,37 @@ function union(sets: Set<number>[]): Set<number> {
   return result
 }
 
+/**
+ * Filters in groups: a document must match one filter of every group (an options array such as
+ * `city: ['山西', '山东']` is one group, either place will do; each filter of the query is a group).
+ */
+export type FilterGroups = EntityFilter[][]
+
 /** The filters of the options object, in the parser's form. */
-export function optionFilters(filter: ResolvedSearchOptions['filter']): EntityFilter[] {
+export function optionFilters(filter: ResolvedSearchOptions['filter']): FilterGroups {
   if (!filter) return []
-  const filters: EntityFilter[] = []
+  const groups: FilterGroups = []
   for (const key of ['city', 'program', 'person', 'org'] as const) {
     const value = filter[key]
-    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) filters.push({ key, value: one, exclude: false })
+    const values = Array.isArray(value) ? value : value === undefined ? [] : [value]
+    if (values.length > 0) groups.push(values.map((one) => ({ key, value: one, exclude: false })))
   }
-  if (filter.figure) filters.push({ key: 'figure', value: filter.figure.unit ?? '', exclude: false, range: filter.figure })
-  return filters
+  if (filter.figure) groups.push([{ key: 'figure', value: filter.figure.unit ?? '', exclude: false, range: filter.figure }])
+  return groups
 }
 
 /**
  * Which documents the filters allow: `allowed` is undefined when no including filter is given;
  * excluded documents are listed apart.
  */
-export function applyFilters(context: FilterContext, filters: readonly EntityFilter[]): { allowed?: Set<number>; excluded: Set<number> } {
+export function applyFilters(context: FilterContext, groups: FilterGroups): { allowed?: Set<number>; excluded: Set<number> } {
   let allowed: Set<number> | undefined
   const excluded = new Set<number>()
-  for (const filter of filters) {
-    const docs = documentsFor(context, filter)
-    if (filter.exclude) {
-      for (const doc of docs) excluded.add(doc)
-      continue
-    }
+  for (const group of groups) {
+    const including = group.filter((filter) => !filter.exclude)
+    for (const filter of group) if (filter.exclude) for (const doc of documentsFor(context, filter)) excluded.add(doc)
+    if (including.length === 0) continue
+    const docs = union(including.map((filter) => documentsFor(context, filter)))
     allowed = allowed ? new Set([...allowed].filter((doc) => docs.has(doc))) : docs
   }
   return allowed ? { allowed, excluded } : { excluded }

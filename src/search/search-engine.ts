@@ -200,7 +200,7 @@ export class SearchEngine {
     const { parsed, analyzed } = this.analyze(query)
     const reader = new IndexReader(this.index, this.store, this.fieldWeights())
     const scored = scoreQuery(analyzed, reader, { bm25: this.options.bm25 })
-    const filters = [...parsed.filters, ...optionFilters(resolved.filter)]
+    const filters = [...parsed.filters.map((filter) => [filter]), ...optionFilters(resolved.filter)]
     if (filters.length > 0) {
       const { allowed, excluded } = applyFilters({ index: this.index, entities: this.entities }, filters)
       const browse = scored.scoringGroupCount === 0
