@@ -10,4 +10,5 @@ export default defineConfig({
   shims: true,
   target: 'node20',
   platform: 'node',
+  silent: true,
 })
