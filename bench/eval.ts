@@ -4,7 +4,8 @@
  *
  *   npx tsx bench/eval.ts                                         the dev sets (seeds, seeds in traditional script, laws questions, laws known items)
  *   npx tsx bench/eval.ts --corpus <jsonl|jsonl.gz|dir> --queries <jsonl> [--engine zhsearch]
- *   npx tsx bench/eval.ts --check [--baseline bench/baseline.json]    exit 1 if a score fell below the baseline
+ *   npx tsx bench/eval.ts --check [--baseline bench/baseline.json]    exit 1 if an overall score fell below the baseline
+ *                                                                  (--strict: also a query type's nDCG@10; --tolerance x allows drops up to x)
  *   npx tsx bench/eval.ts --write-baseline                             record the current scores
  *
  * Without ../shared (a clean clone) the default dev sets are missing: eval says so and exits 0.
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     baseline: { type: 'string', default: join(PACKAGE_ROOT, 'bench', 'baseline.json') },
     check: { type: 'boolean', default: false },
     'write-baseline': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
     tolerance: { type: 'string', default: '0' },
     'per-query': { type: 'boolean', default: false },
     'known-items': { type: 'string' },
@@ -129,11 +131,18 @@ async function main(): Promise<number> {
     const baseline = readBaseline(baselinePath)
     const tolerance = Number(values.tolerance)
     const problems: string[] = []
+    const warnings: string[] = []
     for (const [key, report] of reports) {
       const recorded = baseline[key]
-      if (recorded) problems.push(...findRegressions(key, recorded, report, tolerance))
-      else process.stdout.write(`eval: no baseline for ${key}; not checked\n`)
+      if (!recorded) {
+        process.stdout.write(`eval: no baseline for ${key}; not checked\n`)
+        continue
+      }
+      const found = findRegressions(key, recorded, report, tolerance)
+      problems.push(...found.overall, ...(values.strict ? found.byType : []))
+      if (!values.strict) warnings.push(...found.byType)
     }
+    if (warnings.length > 0) process.stdout.write(`eval: query types below the baseline (not gating without --strict):\n  ${warnings.join('\n  ')}\n`)
     if (problems.length > 0) {
       process.stderr.write(`eval: relevance fell below the baseline:\n  ${problems.join('\n  ')}\n`)
       return 1

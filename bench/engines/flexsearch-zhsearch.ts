@@ -4,7 +4,7 @@
  * `encode = encoder.encode`. Searches require every term (FlexSearch's default) unless the `-suggest`
  * variant is used.
  */
-import { createFlexSearchEncoder } from '../../src/analysis/flexsearch-encoder'
+import { createFlexSearchEncoder } from '../../src/index'
 import type { BenchEngine } from './bench-engine'
 import { createFlexSearchEngine } from './flexsearch-index'
 

@@ -1,6 +1,6 @@
 import { Index } from 'flexsearch'
 import { describe, expect, it } from 'vitest'
-import { createFlexSearchEncoder } from '../../src/analysis/flexsearch-encoder'
+import { createFlexSearchEncoder } from '../../src/index'
 import { createAnalyzer } from '../../src/analysis/index'
 
 describe('createFlexSearchEncoder', () => {
