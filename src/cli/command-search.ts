@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { ZhsearchError, type SearchEngine } from '../index'
 import { UsageError } from './cli-error'
 import { formatHits, highlightMarkers } from './format-hits'
-import { loadEngine } from './load-engine'
+import { ENGINE_SOURCE_OPTIONS, loadEngine } from './load-engine'
 
 export const SEARCH_USAGE = `zhsearch search <query> [-i <file.zhs> | -c <corpus>] [-k 10] [--offset 0] [--json] [--explain]
 zhsearch search --queries <file.jsonl> [-i <file.zhs> | -c <corpus>] [-k 100] --json`
@@ -39,15 +39,12 @@ export async function commandSearch(args: string[]): Promise<void> {
     args,
     allowPositionals: true,
     options: {
-      index: { type: 'string', short: 'i' },
-      corpus: { type: 'string', short: 'c' },
+      ...ENGINE_SOURCE_OPTIONS,
       k: { type: 'string', short: 'k' },
       offset: { type: 'string' },
       json: { type: 'boolean' },
       explain: { type: 'boolean' },
       queries: { type: 'string' },
-      fields: { type: 'string' },
-      'id-field': { type: 'string' },
     },
   })
   if (values.index && values.corpus) throw new UsageError('give either -i <index> or -c <corpus>, not both')

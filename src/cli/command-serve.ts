@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { createServer } from '../index'
 import { UsageError } from './cli-error'
-import { loadEngine } from './load-engine'
+import { ENGINE_SOURCE_OPTIONS, loadEngine } from './load-engine'
 
 export const SERVE_USAGE = `zhsearch serve [-i <file.zhs> | -c <corpus>] [--port 7700] [--host 127.0.0.1] [--cors <origin>]`
 
@@ -25,13 +25,10 @@ export async function commandServe(args: string[]): Promise<void> {
     args,
     allowPositionals: true,
     options: {
-      index: { type: 'string', short: 'i' },
-      corpus: { type: 'string', short: 'c' },
+      ...ENGINE_SOURCE_OPTIONS,
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       cors: { type: 'string' },
-      fields: { type: 'string' },
-      'id-field': { type: 'string' },
     },
   })
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${SERVE_USAGE}`)

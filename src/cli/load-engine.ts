@@ -18,6 +18,14 @@ export interface EngineSource {
 
 const PROGRESS_EVERY = 200
 
+/** The options every command that needs an engine takes: where it comes from and how a corpus is read. */
+export const ENGINE_SOURCE_OPTIONS = {
+  index: { type: 'string', short: 'i' },
+  corpus: { type: 'string', short: 'c' },
+  fields: { type: 'string' },
+  'id-field': { type: 'string' },
+} as const
+
 /** Builds an engine from a saved index (`-i`), a corpus path (`-c`), or the bundled seeds. */
 export async function loadEngine(source: EngineSource): Promise<SearchEngine> {
   if (source.index) return SearchEngine.load(source.index)
