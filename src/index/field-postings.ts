@@ -15,8 +15,10 @@ export class FieldPostings {
   /** All terms' postings back to back; term t's bytes are `bytes[offsets[t] .. offsets[t + 1]]`. */
   bytes: Uint8Array = new Uint8Array(0)
   offsets: Int32Array = new Int32Array(1)
-  /** Documents whose field contains the term (deleted ones included until compaction). */
+  /** Documents whose field contains the term, deleted ones included: the encoder's "has a previous posting". */
   docFrequency: Int32Array = new Int32Array(0)
+  /** Live documents whose field contains the term: the statistic ranking reads. */
+  liveFrequency: Int32Array = new Int32Array(0)
   /** Last document number written for each term, to delta-encode the next one. */
   lastDoc: Int32Array = new Int32Array(0)
   private pending = new Map<number, ByteBuffer>()
@@ -42,6 +44,7 @@ export class FieldPostings {
     buffer.writeVarint(encoded.length)
     buffer.writeBytes(encoded)
     this.docFrequency[termId]!++
+    this.liveFrequency[termId]!++
     this.lastDoc[termId] = doc
     this.pendingBytes += buffer.length - before
   }
@@ -94,11 +97,13 @@ export class FieldPostings {
     offsets.fill(this.offsets[this.termCapacity]!, this.offsets.length)
     this.offsets = offsets
     this.docFrequency = grow(this.docFrequency, capacity)
+    this.liveFrequency = grow(this.liveFrequency, capacity)
     this.lastDoc = grow(this.lastDoc, capacity)
   }
 
   /** Replaces the contents wholesale (used by compaction and by loading a saved index). */
-  replace(bytes: Uint8Array, offsets: Int32Array, docFrequency: Int32Array, lastDoc: Int32Array): void {
+  replace(bytes: Uint8Array, offsets: Int32Array, docFrequency: Int32Array, lastDoc: Int32Array, liveFrequency: Int32Array): void {
+    this.liveFrequency = liveFrequency
     this.bytes = bytes
     this.offsets = offsets
     this.docFrequency = docFrequency

@@ -96,32 +96,38 @@ export class InvertedIndex {
     }
   }
 
-  /** Takes a deleted document's terms out of the statistics (its postings are skipped until compaction). */
-  removeFromStatistics(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer, extraTerms: readonly string[] = []): void {
-    const seen = new Set<number>()
-    for (const term of extraTerms) {
+  /**
+   * Takes a deleted document's terms out of the statistics (its postings are skipped until compaction):
+   * document frequencies overall and per field, and field lengths. `extra` are the ready-made terms of a
+   * field indexed with {@link addTerms}.
+   */
+  removeFromStatistics(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer, extra?: { field: number; terms: readonly string[] }): void {
+    const seenInAnyField = new Set<number>()
+    const forget = (term: string, field: number, seenInField: Set<number>) => {
       const id = this.vocabulary.get(term)
-      if (id === undefined || seen.has(id)) continue
-      seen.add(id)
-      this.docFrequency[id]!--
+      if (id === undefined) return
+      if (!seenInField.has(id)) {
+        seenInField.add(id)
+        this.fields[field]!.liveFrequency[id]!--
+      }
+      if (!seenInAnyField.has(id)) {
+        seenInAnyField.add(id)
+        this.docFrequency[id]!--
+      }
     }
     this.fieldLengths.forEach((lengths, field) => {
-      if (texts[field] === undefined && lengths[doc]) {
-        this.fieldLengthSums[field]! -= lengths[doc]!
-        lengths[doc] = 0
-      }
+      this.fieldLengthSums[field]! -= lengths[doc] ?? 0
+      lengths[doc] = 0
     })
     texts.forEach((text, field) => {
       if (!text) return
-      this.fieldLengthSums[field]! -= this.fieldLengths[field]![doc]!
-      this.fieldLengths[field]![doc] = 0
-      analyzer.tokenize(text, (term) => {
-        const id = this.vocabulary.get(term)
-        if (id === undefined || seen.has(id)) return
-        seen.add(id)
-        this.docFrequency[id]!--
-      })
+      const seenInField = new Set<number>()
+      analyzer.tokenize(text, (term) => forget(term, field, seenInField))
     })
+    if (extra) {
+      const seenInField = new Set<number>()
+      for (const term of extra.terms) forget(term, extra.field, seenInField)
+    }
   }
 
   /** Installs a saved vocabulary and statistics (used when loading an index). */

@@ -12,6 +12,8 @@ export interface PostingSource extends CorpusStatistics {
   /** Visits `(doc, tf, reader)` in increasing doc order, the reader at the doc's positions (varint deltas). Return false to stop. */
   forEachPosting(termId: number, field: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void
   fieldLength(field: number, doc: number): number
+  /** Live documents whose field holds the term. */
+  fieldDocFrequency(termId: number, field: number): number
   isDeleted(doc: number): boolean
   /** A field's text after normalisation, whitespace removed (for checking phrases character by character). */
   compactFieldText(field: number, doc: number): string | undefined

@@ -42,6 +42,10 @@ export class IndexReader implements PostingSource {
     return this.index.fieldLengths[field]![doc] ?? 0
   }
 
+  fieldDocFrequency(termId: number, field: number): number {
+    return this.index.fields[field]!.liveFrequency[termId] ?? 0
+  }
+
   isDeleted(doc: number): boolean {
     return this.store.isDeleted(doc)
   }

@@ -2,6 +2,7 @@ import type { DocumentStore } from '../index/index'
 import type { AnalyzedQuery, QueryGroup } from '../query'
 import {
   collectPositions,
+  inverseDocumentFrequency,
   passageCoverage,
   PASSAGE_WEIGHT,
   scoreQuery,
@@ -67,6 +68,23 @@ function groupTerms(group: QueryGroup): string[] {
   )
 }
 
+/**
+ * A group's weight within one field: the idf of its rarest word counted over that field. 条例 or 规定
+ * stand in nearly every law's body (idf near 0) but in few titles, where they tell laws apart.
+ */
+function fieldGroupWeight(reader: PostingSource, group: QueryGroup, field: number): number {
+  let weight = 0
+  for (const alternative of group.alternatives) {
+    for (const term of alternative.terms) {
+      if (term.origin === 'subword') continue
+      const termId = reader.termId(term.text)
+      const df = termId === undefined ? 0 : reader.fieldDocFrequency(termId, field)
+      weight = Math.max(weight, term.weight * alternative.weight * inverseDocumentFrequency(reader.documentCount, df))
+    }
+  }
+  return weight
+}
+
 /** Passage multiplier per candidate: the best field's best-window coverage of the query weight. */
 function passageFactors(input: RankHitsInput, candidates: number[]): Map<number, number> {
   const { query, reader, scored } = input
@@ -74,7 +92,6 @@ function passageFactors(input: RankHitsInput, candidates: number[]): Map<number,
   const factors = new Map<number, number>()
   if (groups.length < 2 || candidates.length === 0) return factors
   const docs = new Set(candidates)
-  const weights = groups.map((group) => scored.groupWeights.get(group) ?? 0)
   const heaviest = Math.max(...reader.fieldNames.map((name, field) => (name.startsWith('@') ? 0 : reader.fieldWeight(field))))
   reader.fieldNames.forEach((name, field) => {
     // The hidden entity field holds term ordinals, not character offsets: windows mean nothing there.
@@ -93,6 +110,7 @@ function passageFactors(input: RankHitsInput, candidates: number[]): Map<number,
     })
     // A passage in a heavier field counts more: all the query's words in a title say more than in one article.
     const fieldShare = reader.fieldWeight(field) / heaviest
+    const weights = groups.map((group) => fieldGroupWeight(reader, group, field))
     for (const [doc, list] of occurrences) {
       list.sort((a, b) => a.position - b.position)
       const factor = 1 + PASSAGE_WEIGHT * fieldShare * passageCoverage(list, weights).coverage

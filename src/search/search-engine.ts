@@ -164,8 +164,8 @@ export class SearchEngine {
     if (doc === undefined) throw new ZhsearchError('UNKNOWN_ID', `no document ${JSON.stringify(key)} is indexed`, { id: key })
     const stored = this.store.fields(doc)
     const texts = this.fieldNames.map((field) => (typeof stored[field] === 'string' ? (stored[field] as string) : undefined))
-    const extraTerms = this.options.entities ? entityTerms(this.entities.mentionsOf(doc)) : []
-    this.index.removeFromStatistics(doc, texts, this.analyzer, extraTerms)
+    const extra = this.options.entities ? { field: this.fieldNames.length, terms: entityTerms(this.entities.mentionsOf(doc)) } : undefined
+    this.index.removeFromStatistics(doc, texts, this.analyzer, extra)
     this.store.delete(doc)
     this.suggester = undefined
   }

@@ -49,6 +49,7 @@ export function encodeIndex(parts: IndexParts, extra: unknown, appendSections?: 
     writer.bytes(postings.bytes.subarray(0, offsets[termCount]!))
     writer.int32(fit(postings.docFrequency, termCount))
     writer.int32(fit(postings.lastDoc, termCount))
+    writer.int32(fit(postings.liveFrequency, termCount))
     writer.int32(fit(index.fieldLengths[field]!, store.capacity))
   })
   writer.json(snapshot.ids.map((id) => id ?? null))
@@ -87,6 +88,7 @@ export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknow
   const terms = termCount === 0 ? [] : termText.split(TERM_SEPARATOR)
   if (terms.length !== termCount) corrupt(`expected ${termCount} terms, found ${terms.length}`)
   const index = new InvertedIndex(metadata.fieldNames)
+  const legacyFields: number[] = []
   const docFrequency = reader.int32()
   if (docFrequency.length !== termCount) corrupt('document frequencies do not match the terms')
   index.restore(terms, docFrequency, metadata.fieldLengthSums)
@@ -95,13 +97,17 @@ export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknow
     const bytes = reader.bytes()
     const fieldFrequency = reader.int32()
     const lastDoc = reader.int32()
+    const liveFrequency = reader.version >= 4 ? reader.int32() : undefined
     const lengths = reader.int32()
     if (offsets.length !== termCount + 1 || offsets[termCount] !== bytes.length || fieldFrequency.length !== termCount || lastDoc.length !== termCount || lengths.length !== documentCapacity) {
       corrupt(`postings of field "${metadata.fieldNames[field]}" do not match the terms`)
     }
     for (let t = 0; t < termCount; t++) if (offsets[t]! > offsets[t + 1]!) corrupt('posting offsets are not increasing')
     const postings = reader.version >= 3 ? { bytes, offsets } : upgradeLegacyPostings(bytes, offsets)
-    index.fields[field]!.replace(postings.bytes, postings.offsets, fieldFrequency, lastDoc)
+    if (liveFrequency && liveFrequency.length !== termCount) corrupt(`live frequencies of field "${metadata.fieldNames[field]}" do not match the terms`)
+    // Files before version 4 kept no live counts; they are counted once the deleted documents are known.
+    index.fields[field]!.replace(postings.bytes, postings.offsets, fieldFrequency, lastDoc, liveFrequency ?? new Int32Array(termCount))
+    if (!liveFrequency) legacyFields.push(field)
     index.fieldLengths[field] = lengths
   })
   const ids = reader.json()
@@ -110,5 +116,17 @@ export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknow
   const offsets = reader.int32()
   if (offsets.length !== documentCapacity + 1 || offsets[documentCapacity] !== records.length) corrupt('stored fields do not match the documents')
   const store = DocumentStore.restore((ids as (string | null)[]).map((id) => id ?? undefined), records, offsets, reader.version >= 2)
+  for (const field of legacyFields) countLiveFrequencies(index, field, store)
   return { index, store, extra: metadata.extra }
+}
+
+function countLiveFrequencies(index: InvertedIndex, field: number, store: DocumentStore): void {
+  const live = index.fields[field]!.liveFrequency
+  for (let termId = 0; termId < index.terms.length; termId++) {
+    let count = 0
+    index.forEachPosting(termId, field, (doc) => {
+      if (!store.isDeleted(doc)) count++
+    })
+    live[termId] = count
+  }
 }

@@ -18,10 +18,11 @@ import { crc32 } from './checksum'
 export const MAGIC = [0x5a, 0x48, 0x53, 0x49] as const // "ZHSI"
 /**
  * Version 2: stored records carry a marker byte and may be deflated. Version 3: each posting records
- * the byte length of its positions. Versions 1 and 2 still load (converted in memory).
+ * the byte length of its positions. Version 4: live document frequencies per field. Older versions
+ * still load (converted in memory).
  */
-export const FORMAT_VERSION = 3
-export const READABLE_VERSIONS: readonly number[] = [1, 2, 3]
+export const FORMAT_VERSION = 4
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4]
 const HEADER_LENGTH = 20
 const TWO_TO_THE_32 = 2 ** 32
 
