@@ -1,17 +1,7 @@
-/**
- * Seeded random text for invariant tests: a failure prints its seed, and the same seed reproduces it.
- * mulberry32 (public domain, Tommy Ettinger) is enough: we need variety, not cryptographic quality.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded random text for invariant tests: a failure prints its seed, and the same seed reproduces it. */
+import { seededRandom } from '../../bench/data/random'
+
+export { seededRandom }
 
 /**
  * Pieces that stress analysis: health-policy words, traditional and full-width forms, expanding

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../bench/data/random'
 import { describe, it, expect } from 'vitest'
 import { DEFAULT_FILTER_KEYS, DEFAULT_MAX_QUERY_LENGTH, parseQuery } from '../../src/query'
 import type { EntityFilter, ParsedQuery, QueryClause, TermClause } from '../../src/query'
@@ -363,18 +364,6 @@ describe('parseQuery: hostile input', () => {
     }
   })
 })
-
-/** Mulberry32: a tiny seeded generator, so that a failing random case can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const ALPHABET = [
   ' ', ' ', ' ', '\u3000', '\t', '\u0000', '"', '＂', '“', '”', '「', '」', '『', '』', '-', '－', '+', '＋', ':', '：', '|',
