@@ -7,6 +7,8 @@ import type { CorpusStatistics } from './bm25f'
  */
 export interface PostingSource extends CorpusStatistics {
   readonly fieldNames: readonly string[]
+  /** One more than the highest document number (deleted documents included). */
+  readonly documentCapacity: number
   fieldWeight(field: number): number
   termId(term: string): number | undefined
   /** Visits `(doc, tf, reader)` in increasing doc order, the reader at the doc's positions (varint deltas). Return false to stop. */

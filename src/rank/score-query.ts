@@ -3,6 +3,7 @@ import { inverseDocumentFrequency, saturate, weightedFieldFrequency, type BM25Pa
 import { coordinationFactor } from './coordination'
 import { collectPositions, readPositions, type PostingSource } from './posting-source'
 import type { ScoreExplanation } from './explanation'
+import { DocumentAccumulator } from './document-accumulator'
 
 /** Per-document scores of one query alternative. */
 type AlternativeScores = Map<number, number>
@@ -38,6 +39,9 @@ interface Context {
   source: PostingSource
   options: ScoreOptions
   explanations: Map<number, ScoreExplanation[]>
+  explaining: boolean
+  /** Per-term scratch, reused for every term of the query. */
+  accumulator: DocumentAccumulator
 }
 
 function explain(context: Context, doc: number, entry: ScoreExplanation): void {
@@ -61,25 +65,27 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
       continue
     }
     const idf = inverseDocumentFrequency(source.documentCount, source.docFrequency(termId))
-    const pseudo = new Map<number, number>()
+    const pseudo = context.accumulator
+    pseudo.clear()
     for (const field of fields) {
       const average = source.averageFieldLength(field)
       const weight = source.fieldWeight(field)
       source.forEachPosting(termId, field, (doc, tf) => {
         if (source.isDeleted(doc)) return
-        const frequency = weightedFieldFrequency(tf, source.fieldLength(field, doc), average, weight, options.bm25.b)
-        pseudo.set(doc, (pseudo.get(doc) ?? 0) + frequency)
-        explain(context, doc, { term: term.text, origin: term.origin, field: source.fieldNames[field]!, tf, idf, value: 0 })
+        pseudo.add(doc, weightedFieldFrequency(tf, source.fieldLength(field, doc), average, weight, options.bm25.b))
+        if (context.explaining) explain(context, doc, { term: term.text, origin: term.origin, field: source.fieldNames[field]!, tf, idf, value: 0 })
       })
     }
-    for (const [doc, frequency] of pseudo) {
+    pseudo.forEach((doc, frequency) => {
       const value = term.weight * saturate(frequency, idf, options.bm25.k1)
       scores.set(doc, (scores.get(doc) ?? 0) + value)
       if (alternative.requireAll && term.origin === 'query') matchedRequired.set(doc, (matchedRequired.get(doc) ?? 0) + 1)
-      context.explanations.get(doc)?.forEach((entry) => {
-        if (entry.term === term.text && entry.value === 0) entry.value = value
-      })
-    }
+      if (context.explaining) {
+        context.explanations.get(doc)?.forEach((entry) => {
+          if (entry.term === term.text && entry.value === 0) entry.value = value
+        })
+      }
+    })
   }
   if (alternative.requireAll) for (const doc of [...scores.keys()]) if ((matchedRequired.get(doc) ?? 0) < required.length) scores.delete(doc)
   return scores
@@ -244,7 +250,13 @@ function expansionNeed(group: QueryGroup, source: PostingSource): number {
  * coordination factor; documents missing a `must` group or matching a `must_not` group are dropped.
  */
 export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options: ScoreOptions): ScoredDocuments {
-  const context: Context = { source, options, explanations: new Map() }
+  const context: Context = {
+    source,
+    options,
+    explanations: new Map(),
+    explaining: options.explainFor !== undefined,
+    accumulator: new DocumentAccumulator(source.documentCapacity),
+  }
   const totals = new Map<number, number>()
   const matched = new Map<number, number>()
   const matchedWeight = new Map<number, number>()

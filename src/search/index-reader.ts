@@ -14,6 +14,10 @@ export class IndexReader implements PostingSource {
     this.fieldNames = index.fieldNames
   }
 
+  get documentCapacity(): number {
+    return this.store.capacity
+  }
+
   get documentCount(): number {
     return this.store.size
   }
