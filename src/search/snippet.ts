@@ -40,9 +40,14 @@ function mergeSpans(spans: readonly MatchSpan[]): Highlight[] {
   return merged
 }
 
+/** A repeated match adds a tenth of its weight, up to five repeats: distinct words matter more than repetition. */
+const REPEAT_BONUS = 0.1
+const MAX_COUNTED_REPEATS = 5
+
 /** The window of `length` characters with the most distinct matched weight (repeats count a little). */
 function bestWindowStart(spans: readonly MatchSpan[], length: number): number {
   const sorted = [...spans].sort((a, b) => a.start - b.start)
+  const weightOf = new Map(sorted.map((span) => [span.term, span.weight]))
   let bestStart = sorted[0]?.start ?? 0
   let bestValue = -1
   for (let i = 0; i < sorted.length; i++) {
@@ -53,10 +58,7 @@ function bestWindowStart(spans: readonly MatchSpan[], length: number): number {
       seen.set(span.term, (seen.get(span.term) ?? 0) + 1)
     }
     let value = 0
-    for (const [term, count] of seen) {
-      const weight = sorted.find((span) => span.term === term)!.weight
-      value += weight * (1 + 0.1 * Math.min(count - 1, 5))
-    }
+    for (const [term, count] of seen) value += weightOf.get(term)! * (1 + REPEAT_BONUS * Math.min(count - 1, MAX_COUNTED_REPEATS))
     if (value > bestValue) {
       bestValue = value
       bestStart = windowStart
