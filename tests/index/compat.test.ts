@@ -7,7 +7,7 @@ import { FIXTURE_DOCUMENTS, fixturePath } from '../fixtures/make-fixtures'
  * Indexes saved by earlier builds must keep loading: each supported format version has a committed
  * file (written once by tests/fixtures/make-fixtures.ts) that is loaded here for good.
  */
-describe.each([1, 2, 3, 4])('format version %i fixture', (version) => {
+describe.each([1, 2, 3, 4, 5])('format version %i fixture', (version) => {
   it('loads from its file and answers queries with the documents it was built from', async () => {
     const engine = await SearchEngine.load(fixturePath(version))
     expect(engine.size).toBe(FIXTURE_DOCUMENTS.length - 1)

@@ -171,7 +171,7 @@ describe('damaged data is refused with a code that says why', () => {
   })
 
   it('another format version → UNSUPPORTED_VERSION, with the version in details', () => {
-    for (const version of [0, 5, 999]) {
+    for (const version of [0, 6, 999]) {
       const other = bytes.slice()
       new DataView(other.buffer).setUint32(VERSION_OFFSET, version, true)
       let caught: unknown

@@ -18,11 +18,11 @@ import { crc32 } from './checksum'
 export const MAGIC = [0x5a, 0x48, 0x53, 0x49] as const // "ZHSI"
 /**
  * Version 2: stored records carry a marker byte and may be deflated. Version 3: each posting records
- * the byte length of its positions. Version 4: live document frequencies per field. Older versions
- * still load (converted in memory).
+ * the byte length of its positions. Version 4: live document frequencies per field. Version 5: stored
+ * records in UTF-16LE. Older versions still load (converted in memory where needed).
  */
-export const FORMAT_VERSION = 4
-export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4]
+export const FORMAT_VERSION = 5
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5]
 const HEADER_LENGTH = 20
 const TWO_TO_THE_32 = 2 ** 32
 
