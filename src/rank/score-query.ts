@@ -257,11 +257,13 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
     explaining: options.explainFor !== undefined,
     accumulator: new DocumentAccumulator(source.documentCapacity),
   }
-  const totals = new Map<number, number>()
-  const matched = new Map<number, number>()
-  const matchedWeight = new Map<number, number>()
+  // Per-document sums in typed arrays: every matching document passes through here once per group.
+  const capacity = Math.max(source.documentCapacity, 1)
+  const totals = new Float64Array(capacity)
+  const matchedCount = new Int32Array(capacity)
+  const matchedWeight = new Float64Array(capacity)
+  const touched: number[] = []
   const groupWeights = new Map<QueryGroup, number>()
-  const coordination = new Map<number, number>()
   let totalWeight = 0
   const excluded = new Set<number>()
   const required: Set<number>[] = []
@@ -278,17 +280,21 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
     totalWeight += weight
     if (group.occur === 'must') required.push(new Set(scores.keys()))
     for (const [doc, { score, completeness }] of scores) {
-      totals.set(doc, (totals.get(doc) ?? 0) + score)
-      matched.set(doc, (matched.get(doc) ?? 0) + 1)
-      matchedWeight.set(doc, (matchedWeight.get(doc) ?? 0) + weight * completeness)
+      if (matchedCount[doc] === 0) touched.push(doc)
+      totals[doc]! += score
+      matchedCount[doc]!++
+      matchedWeight[doc]! += weight * completeness
     }
   }
   const scores = new Map<number, number>()
-  for (const [doc, total] of totals) {
+  const matched = new Map<number, number>()
+  const coordination = new Map<number, number>()
+  for (const doc of touched) {
+    matched.set(doc, matchedCount[doc]!)
     if (excluded.has(doc) || required.some((docs) => !docs.has(doc))) continue
-    const factor = coordinationFactor(matchedWeight.get(doc)!, totalWeight)
+    const factor = coordinationFactor(matchedWeight[doc]!, totalWeight)
     coordination.set(doc, factor)
-    scores.set(doc, total * factor)
+    scores.set(doc, totals[doc]! * factor)
   }
   return { scores, matchedGroups: matched, explanations: context.explanations, scoringGroupCount, coordination, groupWeights }
 }
