@@ -201,32 +201,56 @@ function groupWeight(group: QueryGroup, source: PostingSource): number {
   return weight
 }
 
-/** Per document: the group's score (its best alternative's) and how fully it matched (that alternative's weight). */
-type GroupScores = Map<number, { score: number; completeness: number }>
+/**
+ * Per document: the group's score (its best alternative's) and how fully it matched (that alternative's
+ * weight), in typed arrays reused from group to group.
+ */
+class GroupScores {
+  readonly score: Float64Array
+  readonly completeness: Float64Array
+  private readonly seen: Int32Array
+  private stamp = 0
+  touched: number[] = []
+
+  constructor(capacity: number) {
+    this.score = new Float64Array(capacity)
+    this.completeness = new Float64Array(capacity)
+    this.seen = new Int32Array(capacity)
+  }
+
+  /** Starts a new group. */
+  reset(): void {
+    this.stamp++
+    this.touched = []
+  }
+
+  offer(doc: number, score: number, completeness: number): void {
+    if (this.seen[doc] !== this.stamp) {
+      this.seen[doc] = this.stamp
+      this.touched.push(doc)
+      this.score[doc] = score
+      this.completeness[doc] = completeness
+      return
+    }
+    if (score > this.score[doc]!) this.score[doc] = score
+    if (completeness > this.completeness[doc]!) this.completeness[doc] = completeness
+  }
+}
 
 /**
  * A group's score is its best alternative's. A group matched only through a synonym or expansion counts
  * towards coordination at that expansion's weight, not as fully as the user's own word.
  */
-function scoreGroup(group: QueryGroup, context: Context): GroupScores {
-  const best: GroupScores = new Map()
+function scoreGroup(group: QueryGroup, context: Context, best: GroupScores): void {
+  best.reset()
   const need = expansionNeed(group, context.source)
   group.alternatives.forEach((alternative, index) => {
     // Expansions are worth more when the user's own word is rare in the corpus.
     const weight = alternative.expansion && index > 0 ? alternative.weight * need : alternative.weight
     if (weight <= 0) return
     const scores = alternative.phrase ? scorePhrase(alternative, context) : scoreTerms(alternative, context)
-    for (const [doc, raw] of scores) {
-      const score = raw * weight
-      const current = best.get(doc)
-      if (!current) best.set(doc, { score, completeness: weight })
-      else {
-        if (score > current.score) current.score = score
-        current.completeness = Math.max(current.completeness, weight)
-      }
-    }
+    for (const [doc, raw] of scores) best.offer(doc, raw * weight, weight)
   })
-  return best
 }
 
 /**
@@ -268,22 +292,24 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
   const excluded = new Set<number>()
   const required: Set<number>[] = []
   let scoringGroupCount = 0
+  const groupScores = new GroupScores(capacity)
   for (const group of query.groups) {
-    const scores = scoreGroup(group, context)
+    scoreGroup(group, context, groupScores)
+    const docs = groupScores.touched
     if (group.occur === 'must_not') {
-      for (const doc of scores.keys()) excluded.add(doc)
+      for (const doc of docs) excluded.add(doc)
       continue
     }
     scoringGroupCount++
     const weight = groupWeight(group, source)
     groupWeights.set(group, weight)
     totalWeight += weight
-    if (group.occur === 'must') required.push(new Set(scores.keys()))
-    for (const [doc, { score, completeness }] of scores) {
+    if (group.occur === 'must') required.push(new Set(docs))
+    for (const doc of docs) {
       if (matchedCount[doc] === 0) touched.push(doc)
-      totals[doc]! += score
+      totals[doc]! += groupScores.score[doc]!
       matchedCount[doc]!++
-      matchedWeight[doc]! += weight * completeness
+      matchedWeight[doc]! += weight * groupScores.completeness[doc]!
     }
   }
   const scores = new Map<number, number>()
