@@ -1,7 +1,7 @@
 export { createAnalyzer, MAX_TOKEN_LENGTH } from './analyzer'
 export type { Analyzer, AnalyzerOptions, TokenSink } from './analyzer'
 export type { Token } from './token'
-export { normalizeText, originalEnd, normalizedStart, originalTermEnd } from './normalize-text'
+export { normalizeText, originalTermEnd } from './normalize-text'
 export type { NormalizedText } from './normalize-text'
 export { readUserDictionary } from './jieba-segmenter'
 export { bundledStopwords, readStopwords } from './stopwords'

@@ -177,19 +177,6 @@ export function originalEnd(toOriginal: Int32Array | undefined, end: number): nu
   return toOriginal[index]!
 }
 
-/** Normalised offset of an original start offset (the first normalised unit that maps to it). */
-export function normalizedStart(toOriginal: Int32Array | undefined, start: number): number {
-  if (!toOriginal) return start
-  let low = 0
-  let high = toOriginal.length - 1
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (toOriginal[middle]! < start) low = middle + 1
-    else high = middle
-  }
-  return low
-}
-
 /** How far past a term's normalised length its original characters can reach (NFKC expansions shrink back). */
 const EXPANSION_SLACK = 8
 

@@ -189,21 +189,6 @@ export class InvertedIndex {
     }
   }
 
-  /** Positions (character offsets) of a term in one document and field. */
-  positionsOf(termId: number, field: number, doc: number): number[] {
-    const result: number[] = []
-    this.forEachPosting(termId, field, (posting, tf, reader) => {
-      if (posting < doc) return true
-      if (posting > doc) return false
-      let position = 0
-      for (let i = 0; i < tf; i++) {
-        position += reader.readVarint()
-        result.push(position)
-      }
-      return false
-    })
-    return result
-  }
 }
 
 /** Below this many buffered bytes a flush is not worth its copy. */

@@ -1,7 +1,7 @@
 import type { AnalyzedQuery, QueryAlternative, QueryGroup } from '../query'
 import { inverseDocumentFrequency, saturate, weightedFieldFrequency, type BM25Parameters } from './bm25f'
 import { coordinationFactor } from './coordination'
-import { collectPositions, readPositions, type PostingSource } from './posting-source'
+import { collectPositions, type PostingSource } from './posting-source'
 import type { ScoreExplanation } from './explanation'
 import { DocumentAccumulator } from './document-accumulator'
 
@@ -24,8 +24,6 @@ export interface ScoredDocuments {
   scoringGroupCount: number
   /** The coordination factor applied to each document. */
   coordination: Map<number, number>
-  /** Each scoring group's weight (the idf of its rarest word). */
-  groupWeights: Map<QueryGroup, number>
 }
 
 function fieldsOf(source: PostingSource, alternative: QueryAlternative): number[] {
@@ -287,7 +285,6 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
   const matchedCount = new Int32Array(capacity)
   const matchedWeight = new Float64Array(capacity)
   const touched: number[] = []
-  const groupWeights = new Map<QueryGroup, number>()
   let totalWeight = 0
   const excluded = new Set<number>()
   const required: Set<number>[] = []
@@ -302,7 +299,6 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
     }
     scoringGroupCount++
     const weight = groupWeight(group, source)
-    groupWeights.set(group, weight)
     totalWeight += weight
     if (group.occur === 'must') required.push(new Set(docs))
     for (const doc of docs) {
@@ -322,7 +318,6 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
     coordination.set(doc, factor)
     scores.set(doc, totals[doc]! * factor)
   }
-  return { scores, matchedGroups: matched, explanations: context.explanations, scoringGroupCount, coordination, groupWeights }
+  return { scores, matchedGroups: matched, explanations: context.explanations, scoringGroupCount, coordination }
 }
 
-export { readPositions }

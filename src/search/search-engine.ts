@@ -2,7 +2,7 @@ import { readFile, writeFile, rename } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import { createAnalyzer, loadSynonymDictionary, type Analyzer, type SynonymDictionary } from '../analysis'
 import { ZhsearchError } from '../errors'
-import { recognizeEntities, type EntityMention } from '../entities'
+import { recognizeEntities } from '../entities'
 import { DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, decodeIndex, encodeIndex, entityTerms } from '../index/index'
 import { analyzeQuery, parseQuery, type AnalyzedQuery, type AnalyzeQueryOptions, type ParsedQuery } from '../query'
 import { scoreQuery } from '../rank'
@@ -230,11 +230,6 @@ export class SearchEngine {
     if (typeof prefix !== 'string') throw new ZhsearchError('INVALID_QUERY', 'a prefix must be a string')
     this.suggester ??= createSuggester(this)
     return this.suggester.suggest(prefix, options)
-  }
-
-  /** Entity mentions in a text (places, programmes, figures, people, organisations), as indexed documents get them. */
-  static recognizeEntities(text: string): EntityMention[] {
-    return recognizeEntities(text)
   }
 
   /** The index as bytes (see the README for the format). */
