@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { ZhsearchError } from '../../src/errors'
+import { parseJsonLineRecords } from './json-lines'
 
 /** One document as every engine adapter receives it. */
 export interface BenchDoc {
@@ -40,30 +41,19 @@ function loadCorpusFolder(folder: string): BenchDoc[] {
 
 /** Parses JSON lines into documents; `title` and `body` are kept, plus `category` or `source` as the facet. */
 export function parseJsonLines(text: string, path: string): BenchDoc[] {
-  const docs: BenchDoc[] = []
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] as string).trim()
-    if (line === '') continue
-    let record: Record<string, unknown>
-    try {
-      record = JSON.parse(line) as Record<string, unknown>
-    } catch {
-      throw new ZhsearchError('INVALID_CORPUS', `${path}:${i + 1}: not valid JSON`, { path, line: i + 1 })
-    }
+  return parseJsonLineRecords(text, path).map(({ record, line }) => {
     const { id, title, body } = record
     if (typeof id !== 'string' || typeof body !== 'string') {
-      throw new ZhsearchError('INVALID_CORPUS', `${path}:${i + 1}: needs string "id" and "body"`, { path, line: i + 1 })
+      throw new ZhsearchError('INVALID_CORPUS', `${path}:${line}: needs string "id" and "body"`, { path, line })
     }
     const facet = record.category ?? record.source
-    docs.push({
+    return {
       id,
       body,
       ...(typeof title === 'string' ? { title } : {}),
       ...(typeof facet === 'string' ? { category: facet } : {}),
-    })
-  }
-  return docs
+    }
+  })
 }
 
 /**

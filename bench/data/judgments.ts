@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { ZhsearchError } from '../../src/errors'
+import { parseJsonLineRecords } from './json-lines'
 import type { Qrels } from '../metrics/index'
 
 /** One query with graded judgments. `type` groups queries for per-kind reporting (program, question, …). */
@@ -16,29 +17,18 @@ export interface JudgedQuery {
 
 /** Reads a judgments file; lines must carry a string `query` and an object `qrels`. */
 export function loadJudgments(path: string): JudgedQuery[] {
-  const lines = readFileSync(path, 'utf8').split('\n')
-  const queries: JudgedQuery[] = []
-  lines.forEach((raw, index) => {
-    const line = raw.trim()
-    if (line === '') return
-    let record: Record<string, unknown>
-    try {
-      record = JSON.parse(line) as Record<string, unknown>
-    } catch {
-      throw new ZhsearchError('INVALID_CORPUS', `${path}:${index + 1}: not valid JSON`, { path, line: index + 1 })
-    }
+  return parseJsonLineRecords(readFileSync(path, 'utf8'), path).map(({ record, line }) => {
     const { qid, query, type, qrels } = record
     if (typeof query !== 'string' || typeof qrels !== 'object' || qrels === null) {
-      throw new ZhsearchError('INVALID_CORPUS', `${path}:${index + 1}: needs "query" and "qrels"`, { path, line: index + 1 })
+      throw new ZhsearchError('INVALID_CORPUS', `${path}:${line}: needs "query" and "qrels"`, { path, line })
     }
-    queries.push({
-      qid: typeof qid === 'string' ? qid : `line${index + 1}`,
+    return {
+      qid: typeof qid === 'string' ? qid : `line${line}`,
       query,
       type: typeof type === 'string' ? type : 'untyped',
       qrels: qrels as Qrels,
-    })
+    }
   })
-  return queries
 }
 
 /** Ids of every document judged relevant by any query (grade > 0). */
