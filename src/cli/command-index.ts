@@ -1,8 +1,7 @@
 import { statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { UsageError } from './cli-error'
-import { loadEngine } from './load-engine'
-import { SearchEngine } from '../index'
+import { addCorpus, createEngine } from './load-engine'
 
 export const INDEX_USAGE = 'zhsearch index <path...> -o <file.zhs> [--fields title,body] [--id-field id]'
 
@@ -21,31 +20,20 @@ export async function commandIndex(args: string[]): Promise<void> {
   if (fields && fields.length === 0) throw new UsageError('--fields needs at least one field name')
   const started = performance.now()
   let lastReport = started
-  let engine: SearchEngine | undefined
+  // Several input paths go into one index, read one after the other.
+  const engine = createEngine(fields, values['id-field'])
   for (const path of positionals) {
-    const next = await loadEngine({
-      corpus: path,
-      fields,
-      idField: values['id-field'],
-      progress: (documents, characters) => {
-        const now = performance.now()
-        if (now - lastReport < PROGRESS_INTERVAL_MS) return
-        lastReport = now
-        process.stderr.write(`\r${path}: ${documents} documents, ${(characters / 1e6).toFixed(1)}M characters, ${((now - started) / 1000).toFixed(1)} s`)
-      },
+    await addCorpus(engine, path, (documents, characters) => {
+      const now = performance.now()
+      if (now - lastReport < PROGRESS_INTERVAL_MS) return
+      lastReport = now
+      process.stderr.write(`\r${path}: ${documents} documents, ${(characters / 1e6).toFixed(1)}M characters, ${((now - started) / 1000).toFixed(1)} s`)
     })
-    engine = engine ? merge(engine, next) : next
   }
   if (lastReport !== started) process.stderr.write('\n')
-  await engine!.save(values.output)
+  await engine.save(values.output)
   const seconds = (performance.now() - started) / 1000
-  const stats = engine!.stats()
+  const stats = engine.stats()
   const size = statSync(values.output).size
   process.stdout.write(`indexed ${stats.documents} documents, ${stats.terms} terms in ${seconds.toFixed(1)} s → ${values.output} (${(size / 1e6).toFixed(2)} MB)\n`)
-}
-
-/** Several input paths go into one index; the later path's documents are added to the first engine. */
-function merge(into: SearchEngine, from: SearchEngine): SearchEngine {
-  into.addAll(from.documents())
-  return into
 }

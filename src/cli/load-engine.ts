@@ -26,19 +26,24 @@ export const ENGINE_SOURCE_OPTIONS = {
   'id-field': { type: 'string' },
 } as const
 
-/** Builds an engine from a saved index (`-i`), a corpus path (`-c`), or the bundled seeds. */
-export async function loadEngine(source: EngineSource): Promise<SearchEngine> {
-  if (source.index) return SearchEngine.load(source.index)
-  const fields = source.fields ?? ['title', 'body']
+/** A new engine with the CLI's field setup: the given fields (title weighs 2), or title and body. */
+export function createEngine(fields: readonly string[] = DEFAULT_FIELDS, idField = 'id'): SearchEngine {
   const options: EngineOptions = {
     fields: Object.fromEntries(fields.map((field) => [field, { weight: field === 'title' ? 2 : 1 }])),
-    idField: source.idField ?? 'id',
+    idField,
   }
-  const engine = new SearchEngine(options)
+  return new SearchEngine(options)
+}
+
+const DEFAULT_FIELDS = ['title', 'body']
+
+/** Adds every document of a corpus path to an engine, in batches, reporting progress after each. */
+export async function addCorpus(engine: SearchEngine, path: string, progress?: EngineSource['progress']): Promise<void> {
+  const fields = engine.stats().fields
   let batch: Record<string, unknown>[] = []
   let documents = 0
   let characters = 0
-  for await (const document of readCorpus(source.corpus ?? bundledSeeds())) {
+  for await (const document of readCorpus(path)) {
     batch.push(document)
     documents++
     for (const field of fields) {
@@ -48,10 +53,17 @@ export async function loadEngine(source: EngineSource): Promise<SearchEngine> {
     if (batch.length >= PROGRESS_EVERY) {
       engine.addAll(batch)
       batch = []
-      source.progress?.(documents, characters)
+      progress?.(documents, characters)
     }
   }
   engine.addAll(batch)
-  source.progress?.(documents, characters)
+  progress?.(documents, characters)
+}
+
+/** Builds an engine from a saved index (`-i`), a corpus path (`-c`), or the bundled seeds. */
+export async function loadEngine(source: EngineSource): Promise<SearchEngine> {
+  if (source.index) return SearchEngine.load(source.index)
+  const engine = createEngine(source.fields, source.idField)
+  await addCorpus(engine, source.corpus ?? bundledSeeds(), source.progress)
   return engine
 }
