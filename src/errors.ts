@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   DUPLICATE_ID: 'a document with this id is already indexed',
   /** `remove`/`update` named an id that is not indexed. */
   UNKNOWN_ID: 'no document with this id is indexed',
+  /** A change (add, update, remove) was attempted while `addAllAsync` is still indexing. */
+  ENGINE_BUSY: 'the engine is still indexing a batch in the background',
   /** A query is not a string, or a search option is out of range. */
   INVALID_QUERY: 'a query or its options are malformed',
   /** A file or buffer is not a zhsearch index at all (wrong magic bytes). */

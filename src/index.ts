@@ -2,7 +2,7 @@
  * zhsearch — full-text search for Chinese text. This is the package's one public entry.
  */
 export { SearchEngine, MAX_FIELD_LENGTH, MAX_ID_LENGTH, readCorpus } from './search'
-export type { EngineOptions, ResolvedEngineOptions, SearchOptions, SnippetOptions, SearchHit, SearchResult, Highlight, Document, FieldEntityMention, FacetCount, FacetName } from './search'
+export type { AddAllAsyncOptions, EngineOptions, ResolvedEngineOptions, SearchOptions, SnippetOptions, SearchHit, SearchResult, Highlight, Document, FieldEntityMention, FacetCount, FacetName } from './search'
 export { recognizeEntities, placeGazetteer, resolvePlaceQuery, canonicalProgram } from './entities'
 export type { EntityMention, EntityType, Place, PlaceLevel } from './entities'
 export { ZhsearchError, ERROR_CODES } from './errors'

@@ -8,6 +8,7 @@ type EngineFactory = () => Promise<BenchEngine>
 
 export const ENGINE_FACTORIES: Readonly<Record<string, EngineFactory>> = {
   zhsearch: async () => (await import('./zhsearch')).create(),
+  'zhsearch-workers': async () => (await import('./zhsearch')).createWithWorkers(),
   'jieba-bm25': async () => (await import('./jieba-bm25')).create(),
   'flexsearch-cjk': async () => (await import('./flexsearch-cjk')).create(),
   'flexsearch-jieba': async () => (await import('./flexsearch-jieba')).create(),
@@ -20,11 +21,12 @@ export const ENGINE_FACTORIES: Readonly<Record<string, EngineFactory>> = {
 }
 
 /**
- * Engines run when `--engines` is not given: ours, the floor, and each peer as its docs configure it;
+ * Engines run when `--engines` is not given: ours (also building with worker threads), the floor, and each peer as its docs configure it;
  * FlexSearch also with `suggest: true`, which its users turn on for queries whose words are not all in one field.
  */
 export const DEFAULT_ENGINES = [
   'zhsearch',
+  'zhsearch-workers',
   'jieba-bm25',
   'flexsearch-cjk',
   'flexsearch-jieba',

@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util'
 import { UsageError } from './cli-error'
 import { addCorpus, createEngine } from './load-engine'
 
-export const INDEX_USAGE = 'zhsearch index <path...> -o <file.zhs> [--fields title,body] [--id-field id]'
+export const INDEX_USAGE = 'zhsearch index <path...> -o <file.zhs> [--fields title,body] [--id-field id] [--workers n]'
 
+/** The engine accepts up to 64 worker threads. */
+const MAX_WORKERS = 64
 /** Progress is printed at most this often, so a long run shows life without flooding stderr. */
 const PROGRESS_INTERVAL_MS = 1000
 
@@ -12,12 +14,16 @@ export async function commandIndex(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' }, fields: { type: 'string' }, 'id-field': { type: 'string' } },
+    options: { output: { type: 'string', short: 'o' }, fields: { type: 'string' }, 'id-field': { type: 'string' }, workers: { type: 'string' } },
   })
   if (positionals.length === 0) throw new UsageError(`at least one input path is required\nusage: ${INDEX_USAGE}`)
   if (!values.output) throw new UsageError(`an output file is required (-o <file.zhs>)\nusage: ${INDEX_USAGE}`)
   const fields = values.fields?.split(',').map((field) => field.trim()).filter(Boolean)
   if (fields && fields.length === 0) throw new UsageError('--fields needs at least one field name')
+  const workers = values.workers === undefined ? undefined : Number(values.workers)
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= MAX_WORKERS)) {
+    throw new UsageError(`--workers takes a whole number from 0 (no worker threads) to ${MAX_WORKERS}\nusage: ${INDEX_USAGE}`)
+  }
   const started = performance.now()
   let lastReport = started
   // Several input paths go into one index, read one after the other.
@@ -28,7 +34,7 @@ export async function commandIndex(args: string[]): Promise<void> {
       if (now - lastReport < PROGRESS_INTERVAL_MS) return
       lastReport = now
       process.stderr.write(`\r${path}: ${documents} documents, ${(characters / 1e6).toFixed(1)}M characters, ${((now - started) / 1000).toFixed(1)} s`)
-    })
+    }, workers)
   }
   if (lastReport !== started) process.stderr.write('\n')
   await engine.save(values.output)

@@ -16,7 +16,11 @@ export interface EngineSource {
   progress?: ((documents: number, characters: number) => void) | undefined
 }
 
-const PROGRESS_EVERY = 200
+/**
+ * Documents are handed to the engine in batches of about this many characters: progress shows between
+ * batches, and each batch is large enough to keep worker threads busy.
+ */
+const BATCH_CHARACTERS = 4_000_000
 
 /** The options every command that needs an engine takes: where it comes from and how a corpus is read. */
 export const ENGINE_SOURCE_OPTIONS = {
@@ -37,27 +41,38 @@ export function createEngine(fields: readonly string[] = DEFAULT_FIELDS, idField
 
 const DEFAULT_FIELDS = ['title', 'body']
 
-/** Adds every document of a corpus path to an engine, in batches, reporting progress after each. */
-export async function addCorpus(engine: SearchEngine, path: string, progress?: EngineSource['progress']): Promise<void> {
+/**
+ * Adds every document of a corpus path to an engine, in batches, reporting progress after each.
+ * `workers`: worker threads for the analysis (`addAllAsync`); 0 analyses on this thread (`addAll`);
+ * undefined takes the engine's default.
+ */
+export async function addCorpus(engine: SearchEngine, path: string, progress?: EngineSource['progress'], workers?: number): Promise<void> {
   const fields = engine.stats().fields
   let batch: Record<string, unknown>[] = []
+  let batchCharacters = 0
   let documents = 0
   let characters = 0
+  const flush = async () => {
+    if (workers === 0) engine.addAll(batch)
+    else await engine.addAllAsync(batch, workers === undefined ? {} : { workers })
+    batch = []
+    batchCharacters = 0
+    progress?.(documents, characters)
+  }
   for await (const document of readCorpus(path)) {
     batch.push(document)
     documents++
     for (const field of fields) {
       const value = (document as Record<string, unknown>)[field]
-      if (typeof value === 'string') characters += value.length
+      if (typeof value === 'string') batchCharacters += value.length
     }
-    if (batch.length >= PROGRESS_EVERY) {
-      engine.addAll(batch)
-      batch = []
-      progress?.(documents, characters)
+    if (batchCharacters >= BATCH_CHARACTERS) {
+      characters += batchCharacters
+      await flush()
     }
   }
-  engine.addAll(batch)
-  progress?.(documents, characters)
+  characters += batchCharacters
+  await flush()
 }
 
 /** Builds an engine from a saved index (`-i`), a corpus path (`-c`), or the bundled seeds. */

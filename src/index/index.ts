@@ -1,4 +1,6 @@
 export { InvertedIndex } from './inverted-index'
+export { analyzeField, analyzeFields } from './field-terms'
+export type { FieldTerms } from './field-terms'
 export { DocumentStore } from './document-store'
 export type { StoredFields } from './document-store'
 export { ByteBuffer, ByteReader } from './byte-buffer'

@@ -1,6 +1,7 @@
 import type { Analyzer } from '../analysis'
 import { FieldPostings } from './field-postings'
 import { ByteReader } from './byte-buffer'
+import { analyzeFields, type FieldTerms } from './field-terms'
 
 /**
  * Per-field postings over a shared vocabulary, with the statistics BM25F needs (document
@@ -48,23 +49,22 @@ export class InvertedIndex {
 
   /** Analyses and indexes one document's field texts (`undefined` for absent fields). */
   addDocument(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer): void {
+    this.addAnalyzed(doc, analyzeFields(texts, analyzer))
+  }
+
+  /** Indexes one document's fields analysed beforehand ({@link analyzeFields}, possibly in a worker thread). */
+  addAnalyzed(doc: number, fields: readonly (FieldTerms | undefined)[]): void {
     this.ensureDocument(doc)
-    texts.forEach((text, field) => {
-      if (!text) return
-      const positionsByTerm = new Map<string, number[]>()
-      let length = 0
-      analyzer.tokenize(text, (term, start, _end, subword) => {
-        if (!subword) length++
-        const positions = positionsByTerm.get(term)
-        if (positions) positions.push(start)
-        else positionsByTerm.set(term, [start])
-      })
-      this.fieldLengths[field]![doc] = length
-      this.fieldLengthSums[field]! += length
-      for (const [term, positions] of positionsByTerm) {
-        // Sub-words share offsets with their coarse word, so positions may arrive out of order.
-        positions.sort((a, b) => a - b)
-        this.addPostings(this.internTerm(term), field, doc, positions)
+    fields.forEach((analyzed, field) => {
+      if (!analyzed) return
+      this.fieldLengths[field]![doc] = analyzed.length
+      this.fieldLengthSums[field]! += analyzed.length
+      const { terms, positions } = analyzed
+      let cursor = 0
+      for (const term of terms) {
+        const count = positions[cursor++]!
+        this.addPostings(this.internTerm(term), field, doc, positions.subarray(cursor, cursor + count))
+        cursor += count
       }
     })
     this.maybeFlush()
@@ -88,7 +88,7 @@ export class InvertedIndex {
     this.maybeFlush()
   }
 
-  private addPostings(id: number, field: number, doc: number, positions: number[]): void {
+  private addPostings(id: number, field: number, doc: number, positions: ArrayLike<number>): void {
     this.fields[field]!.add(id, doc, positions, positions.length)
     if (this.lastDocOfTerm[id] !== doc) {
       this.lastDocOfTerm[id] = doc
@@ -152,6 +152,15 @@ export class InvertedIndex {
   }
 
   /**
+   * Flushes at the end of a batch of documents unless little is buffered: the write buffers are an
+   * object per term with room to grow, several times the bytes they hold, so a built index should not
+   * keep megabytes in them until its first search.
+   */
+  settle(): void {
+    if (this.fields.reduce((sum, postings) => sum + postings.bufferedBytes, 0) >= SETTLE_FLUSH_BYTES) this.flush()
+  }
+
+  /**
    * Flushing copies every frozen byte, so it waits until the buffers hold a quarter of the frozen size:
    * the total copying then stays linear in the index size.
    */
@@ -193,3 +202,5 @@ export class InvertedIndex {
 
 /** Below this many buffered bytes a flush is not worth its copy. */
 const MIN_FLUSH_BYTES = 4 << 20
+/** {@link InvertedIndex.settle} leaves less than this buffered: one more copy of the index per batch would cost more than it frees. */
+const SETTLE_FLUSH_BYTES = 1 << 20

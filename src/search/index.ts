@@ -1,5 +1,5 @@
 export { SearchEngine } from './search-engine'
-export type { EngineOptions, ResolvedEngineOptions, SearchOptions, SnippetOptions } from './options'
+export type { AddAllAsyncOptions, EngineOptions, ResolvedEngineOptions, SearchOptions, SnippetOptions } from './options'
 export type { SearchHit, SearchResult, FieldEntityMention } from './search-result'
 export type { FacetCount, FacetName } from './facets'
 export type { Highlight } from './snippet'

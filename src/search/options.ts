@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 import { ZhsearchError } from '../errors'
 
@@ -61,6 +62,16 @@ export const engineOptionsSchema = z
 
 export type EngineOptions = z.input<typeof engineOptionsSchema>
 export type ResolvedEngineOptions = z.output<typeof engineOptionsSchema>
+
+/** Options of `addAllAsync`. */
+export const addAllAsyncOptionsSchema = z
+  .object({
+    /** Worker threads that analyse documents; the calling thread analyses too while it waits. Default: one fewer than the cores (`os.availableParallelism()`), at least one. */
+    workers: z.number().int().min(1).max(64).default(() => Math.max(1, availableParallelism() - 1)),
+  })
+  .strict()
+
+export type AddAllAsyncOptions = z.input<typeof addAllAsyncOptionsSchema>
 
 /** Snippet options. */
 export const snippetOptionsSchema = z

@@ -1,8 +1,7 @@
 import { readFile, writeFile, rename } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
-import { createAnalyzer, loadSynonymDictionary, type Analyzer, type SynonymDictionary } from '../analysis'
+import { loadSynonymDictionary, type Analyzer, type SynonymDictionary } from '../analysis'
 import { ZhsearchError } from '../errors'
-import { recognizeEntities } from '../entities'
 import { DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, decodeIndex, encodeIndex, entityTerms } from '../index/index'
 import { analyzeQuery, parseQuery, type AnalyzedQuery, type AnalyzeQueryOptions, type ParsedQuery } from '../query'
 import { scoreQuery } from '../rank'
@@ -10,8 +9,10 @@ import { applyFilters, optionFilters } from './entity-filters'
 import { countFacets } from './facets'
 import { placeExpander } from './place-expansion'
 import { acceptDocument, type AcceptedDocument, type Document } from './document-intake'
+import { analyzeDocument, analyzerFor, type AnalyzedDocument, type DocumentAnalysisConfig } from './document-analysis'
+import { analyzeInWorkers } from './analyze-in-workers'
 import { IndexReader } from './index-reader'
-import { engineOptionsSchema, searchOptionsSchema, validate, type EngineOptions, type ResolvedEngineOptions, type SearchOptions } from './options'
+import { addAllAsyncOptionsSchema, engineOptionsSchema, searchOptionsSchema, validate, type AddAllAsyncOptions, type EngineOptions, type ResolvedEngineOptions, type SearchOptions } from './options'
 import { rankHits } from './rank-hits'
 import { createSuggester, expandPinyinQuery, type Suggester, type Suggestion, type SuggestOptions } from './suggester'
 import type { FieldEntityMention, SearchResult } from './search-result'
@@ -53,6 +54,10 @@ export class SearchEngine {
   private entities: EntityIndex
   private synonyms: SynonymDictionary | undefined
   private suggester: Suggester | undefined
+  /** What worker threads need to analyse documents exactly as this engine does. */
+  private readonly analysisConfig: DocumentAnalysisConfig
+  /** Set while {@link addAllAsync} runs: other changes wait for it (they throw ENGINE_BUSY). */
+  private indexingInBackground = false
 
   constructor(options: EngineOptions = {}) {
     const fields = (options as { fields?: unknown } | null)?.fields
@@ -63,7 +68,8 @@ export class SearchEngine {
     this.options = validate(engineOptionsSchema, options, 'INVALID_OPTIONS', 'engine options')
     this.fieldNames = Object.keys(this.options.fields)
     const { userDictionaries, stopwords, subwords } = this.options.analysis
-    this.analyzer = createAnalyzer({ userDictionaries, subwords, ...(stopwords ? { stopwords } : {}) })
+    this.analysisConfig = { fieldNames: this.fieldNames, analysis: { userDictionaries, subwords, ...(stopwords ? { stopwords } : {}) }, entities: this.options.entities }
+    this.analyzer = analyzerFor(this.analysisConfig)
     this.index = new InvertedIndex(this.indexedFieldNames())
     this.store = new DocumentStore()
     this.entities = new EntityIndex()
@@ -117,22 +123,25 @@ export class SearchEngine {
   }
 
   private insert(accepted: AcceptedDocument): void {
-    this.suggester = undefined
-    const doc = this.store.add(accepted.id, accepted.stored)
-    this.index.addDocument(doc, accepted.texts, this.analyzer)
-    if (!this.options.entities) return
-    const mentions = this.recognize(accepted.texts)
-    this.entities.add(doc, mentions)
-    this.index.addTerms(doc, this.fieldNames.length, entityTerms(mentions))
+    this.insertAnalyzed(accepted, analyzeDocument(accepted.texts, this.analyzer, this.analysisConfig))
   }
 
-  /** Entity mentions of every text field, each marked with its field (offsets are into that field's text). */
-  private recognize(texts: readonly (string | undefined)[]): FieldEntityMention[] {
-    return texts.flatMap((text, field) => (text ? recognizeEntities(text).map((mention) => ({ ...mention, field: this.fieldNames[field]! })) : []))
+  private insertAnalyzed(accepted: AcceptedDocument, analyzed: AnalyzedDocument): void {
+    this.suggester = undefined
+    const doc = this.store.add(accepted.id, accepted.stored)
+    this.index.addAnalyzed(doc, analyzed.fields)
+    if (!this.options.entities) return
+    this.entities.add(doc, analyzed.mentions)
+    this.index.addTerms(doc, this.fieldNames.length, entityTerms(analyzed.mentions))
+  }
+
+  private assertNotIndexing(): void {
+    if (this.indexingInBackground) throw new ZhsearchError('ENGINE_BUSY', 'addAllAsync is still indexing; wait for its promise before changing the index')
   }
 
   /** Indexes one document. Throws INVALID_DOCUMENT or DUPLICATE_ID (nothing is changed then). */
   add(document: Document): void {
+    this.assertNotIndexing()
     const accepted = this.accept(document)
     if (this.has(accepted.id)) throw new ZhsearchError('DUPLICATE_ID', `document ${JSON.stringify(accepted.id)} is already indexed; use update() to replace it`, { id: accepted.id })
     this.insert(accepted)
@@ -143,6 +152,39 @@ export class SearchEngine {
    * within the batch and against the index) before the first is added.
    */
   addAll(documents: Iterable<Document>): void {
+    this.assertNotIndexing()
+    for (const one of this.acceptAll(documents)) this.insert(one)
+    this.index.settle()
+  }
+
+  /**
+   * {@link addAll} with the analysis (segmentation and entity recognition, most of the cost) spread over
+   * worker threads; the main thread inserts in the documents' order, so the index is the same as
+   * `addAll` would build. All or none, like `addAll`: invalid input rejects before anything is added.
+   * Searches may run meanwhile and see the documents added so far; other changes throw ENGINE_BUSY
+   * until the promise settles. Workers run the built `dist/indexing-worker.js`; where it cannot start,
+   * the work is done on the calling thread instead.
+   *
+   * @example await engine.addAllAsync(documents, { workers: 2 })
+   */
+  async addAllAsync(documents: Iterable<Document>, options: AddAllAsyncOptions = {}): Promise<void> {
+    this.assertNotIndexing()
+    const { workers } = validate(addAllAsyncOptionsSchema, options, 'INVALID_OPTIONS', 'addAllAsync options')
+    const accepted = this.acceptAll(documents)
+    this.indexingInBackground = true
+    try {
+      let next = 0
+      for await (const batch of analyzeInWorkers(accepted.map((one) => one.texts), this.analysisConfig, { workers })) {
+        for (const analyzed of batch) this.insertAnalyzed(accepted[next++]!, analyzed)
+      }
+      this.index.settle()
+    } finally {
+      this.indexingInBackground = false
+    }
+  }
+
+  /** Validates a batch (types, ids, duplicates within it and against the index) before any of it is added. */
+  private acceptAll(documents: Iterable<Document>): AcceptedDocument[] {
     if (documents === null || typeof documents !== 'object' || !(Symbol.iterator in documents)) {
       throw new ZhsearchError('INVALID_DOCUMENT', 'addAll expects an array (or iterable) of documents')
     }
@@ -154,11 +196,12 @@ export class SearchEngine {
       ids.add(one.id)
       accepted.push(one)
     }
-    for (const one of accepted) this.insert(one)
+    return accepted
   }
 
   /** Removes a document. Throws UNKNOWN_ID when it is not indexed. */
   remove(id: string | number): void {
+    this.assertNotIndexing()
     const key = String(id)
     const doc = this.store.numberOf(key)
     if (doc === undefined) throw new ZhsearchError('UNKNOWN_ID', `no document ${JSON.stringify(key)} is indexed`, { id: key })
@@ -172,6 +215,7 @@ export class SearchEngine {
 
   /** Replaces a document with the same id (adds it when absent). The old version stays if the new one is invalid. */
   update(document: Document): void {
+    this.assertNotIndexing()
     const accepted = this.accept(document)
     if (this.has(accepted.id)) this.remove(accepted.id)
     this.insert(accepted)

@@ -76,6 +76,28 @@ describe('zhsearch index', () => {
     const engine = await SearchEngine.load(output)
     expect(engine.search('免疫规划').hits.map((hit) => hit.id)).toEqual(['law-2'])
   })
+
+  it('writes the same index with worker threads (--workers 2) as without (--workers 0)', async () => {
+    // Enough text for several worker batches: each seed article's paragraphs, repeated.
+    const corpus = join(directory, 'paragraphs.jsonl')
+    const lines = (await SearchEngine.load(indexPath)).documents()
+    const paragraphs = [...lines].flatMap((document) =>
+      String(document.body).split('\n').filter(Boolean).map((paragraph, index) => JSON.stringify({ id: `${String(document.id)}#${index}`, body: paragraph.repeat(30) })),
+    )
+    writeFileSync(corpus, paragraphs.join('\n') + '\n')
+    const single = join(directory, 'single.zhs')
+    const parallel = join(directory, 'parallel.zhs')
+    expect((await zhsearch(['index', corpus, '-o', single, '--workers', '0'], directory)).code).toBe(0)
+    const run = await zhsearch(['index', corpus, '-o', parallel, '--workers', '2'], directory)
+    expect(run.code, run.stderr).toBe(0)
+    expect(readFileSync(parallel).equals(readFileSync(single))).toBe(true)
+  })
+
+  it('--workers must be a whole number → exit 2 with the usage', async () => {
+    const run = await zhsearch(['index', SEEDS_DIR, '-o', join(directory, 'w.zhs'), '--workers', 'many'], directory)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/--workers/)
+  })
 })
 
 describe.concurrent('zhsearch search', () => {

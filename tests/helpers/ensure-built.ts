@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { REPO_ROOT } from './build-engine'
 
 /** The built files the package publishes; `npm test` builds them first (pretest), a bare `vitest` may not have. */
-export const DIST_FILES = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli.js'].map((file) => join(REPO_ROOT, file))
+export const DIST_FILES = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli.js', 'dist/indexing-worker.js'].map((file) => join(REPO_ROOT, file))
 
 const LOCK = join(tmpdir(), 'zhsearch-test-build.lock')
 const POLL_MS = 200
