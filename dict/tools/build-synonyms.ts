@@ -1,9 +1,10 @@
 /**
  * Builds zhsearch's query-expansion dictionaries from the corpora:
  *   npx tsx dict/tools/build-synonyms.ts --laws /work/shared/corpora/laws-zh.jsonl.gz --seeds /work/shared/seeds [--sample 50]
- * writes dict/synonyms.tsv (two-way: declared short forms, aliases, mined abbreviations, hand-checked
- * abbreviations) and dict/expansions.tsv (one-way: hand-checked everyday → statutory words, definition
- * items → the defined term). The same inputs always write the same bytes.
+ * writes dict/synonyms.tsv (two-way: declared short forms, aliases, mined abbreviations, declared Latin
+ * acronyms, hand-checked abbreviations) and dict/expansions.tsv (one-way: hand-checked everyday → statutory
+ * words from colloquial-pairs.tsv and colloquial-latin-pairs.tsv, definition items → the defined term, Latin
+ * enumeration items → their category). The same inputs always write the same bytes.
  *
  * Precision, judged by hand on 50 pairs drawn by `--sample 50` (fixed seed) per source, 2026-11-24:
  * declared short forms 46/50, mined abbreviations 42/50, definition items 41/50. Hand pairs are checked
@@ -17,6 +18,7 @@ import { mineAbbreviations } from './synonym-abbreviations'
 import { readLaws, readSeeds } from './synonym-corpus'
 import { readGeneralLexicon } from './synonym-general-lexicon'
 import { handPairs, readHandEntries } from './synonym-hand-pairs'
+import { mineLatinAliases } from './synonym-latin-aliases'
 import type { SynonymPair } from './synonym-pair'
 import { mineDeclarations, mineDefinitions } from './synonym-patterns'
 import { sampleForReview } from './synonym-sample'
@@ -24,6 +26,8 @@ import { documentFrequencies } from './synonym-term-counter'
 import { dictionaryLines, formatHeader, mergePairs } from './synonym-writer'
 
 const toolsDir = dirname(fileURLToPath(import.meta.url))
+/** Hand-checked pairs: Chinese everyday words, and everyday words written with Latin letters or digits (KTV, U盘, PM2.5). */
+const HAND_PAIR_FILES = ['colloquial-pairs.tsv', 'colloquial-latin-pairs.tsv', 'colloquial-subject-pairs.tsv'] as const
 const dictDir = join(toolsDir, '..')
 
 function countBySource(pairs: readonly SynonymPair[]): Record<string, number> {
@@ -44,9 +48,9 @@ function main(): void {
     throw new Error('usage: build-synonyms.ts --laws <laws-zh.jsonl.gz> --seeds <folder of .txt> [--sample N]')
   }
   const texts = [...readLaws(values.laws), ...readSeeds(values.seeds)]
-  const mined = [...mineDeclarations(texts), ...mineDefinitions(texts), ...mineAbbreviations(texts, readGeneralLexicon())]
+  const mined = [...mineDeclarations(texts), ...mineDefinitions(texts), ...mineAbbreviations(texts, readGeneralLexicon()), ...mineLatinAliases(texts)]
 
-  const entries = readHandEntries(join(toolsDir, 'colloquial-pairs.tsv'))
+  const entries = HAND_PAIR_FILES.flatMap((file) => readHandEntries(join(toolsDir, file)))
   const frequencies = documentFrequencies(entries.flatMap((entry) => entry.targets), texts)
   const hand = handPairs(entries, frequencies)
   for (const drop of hand.dropped) console.error(`dropped (target not in corpus): ${drop}`)
@@ -61,7 +65,7 @@ function main(): void {
   console.log(`pairs by source: ${JSON.stringify(countBySource(pairs))}`)
   console.log(`synonyms.tsv: ${synonyms.length} pairs; expansions.tsv: ${expansions.length} pairs; hand targets dropped: ${hand.dropped.length}`)
   if (values.sample !== undefined) {
-    for (const source of ['short-form', 'alias', 'definition', 'abbreviation'] as const) {
+    for (const source of ['short-form', 'alias', 'definition', 'abbreviation', 'latin-alias'] as const) {
       for (const pair of sampleForReview(pairs.filter((pair) => pair.source === source), Number(values.sample))) {
         console.log(`sample\t${pair.source}\t${pair.term}\t${pair.equivalent}\t${pair.example}`)
       }

@@ -69,12 +69,14 @@ export function mayBeAbbreviation(short: string, lexicon: ReadonlyMap<string, Le
  * What each word of a long form may give to its abbreviation. Every word gives something, so L is exactly
  * the words S stands for: its first character; first + last for three characters (联合体 → 联体);
  * first + third for a four-character word, which is two morphemes (环境保护 → 环保); a final
- * one-character word (税, 委, 法) gives itself.
+ * one-character word (税, 委, 法) gives itself, and a final two-character word may give itself whole (招标|投标 → 招投标).
  */
-function contributionsOf(word: string): string[] {
+function contributionsOf(word: string, isLast: boolean): string[] {
   const chars = [...word]
   if (chars.length === 1) return [word]
   const options = [chars[0] ?? '']
+  // A final two-character word may also be kept whole (招标|投标 → 招投标): a candidate only, the corpus filters decide.
+  if (isLast && chars.length === 2) options.push(word)
   if (chars.length === 3) options.push(`${chars[0] ?? ''}${chars[2] ?? ''}`)
   // A four-character word is two morphemes and gives one character from each, never just its first.
   if (chars.length === 4) return [`${chars[0] ?? ''}${chars[2] ?? ''}`]
@@ -101,10 +103,10 @@ export function isNameLike(words: readonly string[]): boolean {
 /** Every abbreviation of the word sequence that is a prefix of some candidate S, extended word by word. */
 export function abbreviationsOf(words: readonly string[], prefixes: ReadonlySet<string>): string[] {
   let partial = ['']
-  words.forEach((word) => {
+  words.forEach((word, index) => {
     const next: string[] = []
     for (const head of partial) {
-      for (const part of contributionsOf(word)) {
+      for (const part of contributionsOf(word, index === words.length - 1)) {
         const candidate = head + part
         if (candidate.length <= SHORT_MAX_CHARS && prefixes.has(candidate)) next.push(candidate)
       }
@@ -222,6 +224,19 @@ interface Candidate {
   readonly example: number | undefined
 }
 
+/**
+ * A short form ending in the long form's last two characters kept whole (招投标 ← 招标投标). Most such
+ * candidates are a phrase missing a character (作决定 ← 作出决定), so they are kept only when jieba's
+ * lexicon itself tags the short form as an abbreviation.
+ */
+function keepsLastWord(short: string, long: string): boolean {
+  return short.length >= 3 && long.endsWith(short.slice(-2))
+}
+
+function isTaggedAbbreviation(short: string, lexicon: ReadonlyMap<string, LexiconEntry>): boolean {
+  return lexicon.get(short)?.tag === ABBREVIATION_TAG
+}
+
 /** Whether a candidate long form passes the reliability filters for its short form. */
 function isReliable(candidate: Candidate, kind: 'split' | 'abbreviation' | 'word'): boolean {
   if (candidate.longDocs < MIN_LONG_DOCS) return false
@@ -246,7 +261,7 @@ export function mineAbbreviations(texts: readonly CorpusText[], lexicon: Readonl
       const similarity = contextSimilarity(contexts.vectors.get(short), contexts.vectors.get(long))
       return { long, longDocs: longDocs.size, shared: sharedCount(shortDocs, longDocs), similarity, example: [...longDocs].find((doc) => shortDocs.has(doc)) ?? [...longDocs][0] }
     })
-    const kept = candidates.filter((candidate) => isReliable(candidate, kind)).sort((a, b) => b.similarity - a.similarity || (a.long < b.long ? -1 : 1))
+    const kept = candidates.filter((candidate) => isReliable(candidate, kind) && (!keepsLastWord(short, candidate.long) || isTaggedAbbreviation(short, lexicon))).sort((a, b) => b.similarity - a.similarity || (a.long < b.long ? -1 : 1))
     const best = kept[0]?.similarity ?? 0
     for (const entry of kept.filter((candidate) => candidate.similarity >= best * DOMINANCE_SHARE).slice(0, MAX_LONG_FORMS)) {
       const example = texts[entry.example ?? 0]?.id ?? ''

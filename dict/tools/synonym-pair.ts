@@ -5,7 +5,7 @@
 export type PairKind = 'synonym' | 'expansion'
 
 /** Which miner produced a pair; reported in the build summary and kept for precision sampling. */
-export type PairSource = 'short-form' | 'alias' | 'definition' | 'abbreviation' | 'hand'
+export type PairSource = 'short-form' | 'alias' | 'definition' | 'abbreviation' | 'latin-alias' | 'hand'
 
 export interface SynonymPair {
   /** The form a user may type (for an expansion: the everyday word). */

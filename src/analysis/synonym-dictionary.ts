@@ -21,6 +21,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ZhsearchError } from '../errors'
 import { packageRoot } from '../package-root'
+import { simplifiedCharCode } from './traditional-to-simplified'
 
 /** `synonym`: two-way equivalence; `expansion`: one-way, from an everyday word to the law's word. */
 export type ExpansionKind = 'synonym' | 'expansion'
@@ -73,9 +74,15 @@ export interface SynonymDictionaryOptions {
 const COLUMN_COUNT = 4
 const KINDS: ReadonlySet<string> = new Set<ExpansionKind>(['synonym', 'expansion'])
 
-/** The lookup key of a term: NFKC (full-width → half-width), lower case, no whitespace. */
+/**
+ * The lookup key of a term: NFKC (full-width → half-width), lower case, no whitespace, traditional
+ * characters simplified one by one (so 春節 finds the entry 春节, and offsets in the text stay put).
+ */
 export function synonymKey(term: string): string {
-  return term.normalize('NFKC').toLowerCase().replace(/\s+/gu, '')
+  const folded = term.normalize('NFKC').toLowerCase().replace(/\s+/gu, '')
+  let simplified = ''
+  for (let i = 0; i < folded.length; i++) simplified += String.fromCharCode(simplifiedCharCode(folded.charCodeAt(i)))
+  return simplified
 }
 
 function invalid(path: string, line: number, problem: string): ZhsearchError {

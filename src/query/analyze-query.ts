@@ -32,13 +32,15 @@ function coarseWords(tokens: readonly Token[]): { word: Token; subwords: Token[]
 }
 
 /**
- * A single Han character typed as a word of a question (去, 上, 管) is usually a verb or particle of
- * everyday speech, not the topic; it still counts, but little. Measured on the laws dev questions.
+ * A single character typed as a word of a question counts, but little. A Han one (去, 上, 管) is usually
+ * a verb or particle of everyday speech, not the topic (measured on the laws dev questions); a lone
+ * letter or digit is mostly a fragment of a mixed word the segmenter split (5G → 5 g, U盘 → u 盘), and as
+ * a term it matches list markers and numbering all over the laws.
  */
 export const SINGLE_CHARACTER_WEIGHT = 0.3
 
 function wordWeight(text: string): number {
-  return text.length === 1 && /\p{Script=Han}/u.test(text) ? SINGLE_CHARACTER_WEIGHT : 1
+  return text.length === 1 && /[\p{Script=Han}\p{L}\p{N}]/u.test(text) ? SINGLE_CHARACTER_WEIGHT : 1
 }
 
 function wordAlternatives(word: Token, subwords: readonly Token[], field: string | undefined, options: AnalyzeQueryOptions): QueryAlternative[] {

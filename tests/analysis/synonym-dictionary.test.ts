@@ -68,6 +68,13 @@ describe('bundled synonym dictionary', () => {
     expect(found.find((occurrence) => occurrence.term === '漏水')).toMatchObject({ start: 4, end: 6 })
     for (const occurrence of found) expect(query.slice(occurrence.start, occurrence.end)).toBe(occurrence.term)
   })
+
+  it('finds a term typed in traditional characters, with offsets into the traditional text', () => {
+    const query = '網約車司機要什麼證'
+    const [first] = bundled.termsIn(query)
+    expect(first).toMatchObject({ term: '網約車司機', start: 0, end: 5 })
+    expect(first!.expansions.map((expansion) => expansion.term)).toEqual(bundled.termsIn('网约车司机要什么证')[0]!.expansions.map((expansion) => expansion.term))
+  })
 })
 
 describe('user synonym files', () => {
