@@ -7,6 +7,21 @@ import { JsonRecords } from './json-records'
  */
 export type StoredFields = Record<string, unknown>
 
+/** One document's stored fields, read lazily: a long text is inflated only as far as it is read. */
+export interface StoredDocument {
+  /** Every stored field, as {@link DocumentStore.fields} returns them. */
+  fields(): StoredFields
+  /** The length of a text field, or undefined when the stored value is not a string. */
+  textLength(name: string): number | undefined
+  /** Characters [from, to) of a text field ('' when the stored value is not a string). */
+  textSlice(name: string, from: number, to: number): string
+}
+
+/** A record as stored fields: a copy without a prototype, so a field named like an Object method reads as stored. */
+function asFields(record: unknown): StoredFields {
+  return Object.assign(Object.create(null) as StoredFields, record as StoredFields)
+}
+
 export class DocumentStore {
   private records = new JsonRecords()
   private ids: (string | undefined)[] = []
@@ -57,7 +72,18 @@ export class DocumentStore {
   }
 
   fields(doc: number): StoredFields {
-    return Object.assign(Object.create(null) as StoredFields, this.records.get(doc) as StoredFields)
+    return asFields(this.records.get(doc))
+  }
+
+  /** A document's stored fields for reading part of a long text (a snippet) without decoding the rest. */
+  document(doc: number): StoredDocument | undefined {
+    const record = this.records.open(doc)
+    if (!record) return undefined
+    return {
+      fields: () => asFields(record.value()),
+      textLength: (name) => record.textLength(name),
+      textSlice: (name, from, to) => record.textSlice(name, from, to),
+    }
   }
 
   /** Live documents in increasing number. */

@@ -4,9 +4,7 @@ import { coordinationFactor } from './coordination'
 import { collectPositions, type PostingSource } from './posting-source'
 import type { ScoreExplanation } from './explanation'
 import { DocumentAccumulator } from './document-accumulator'
-
-/** Per-document scores of one query alternative. */
-type AlternativeScores = Map<number, number>
+import { AlternativeScores } from './alternative-scores'
 
 export interface ScoreOptions {
   bm25: BM25Parameters
@@ -17,12 +15,12 @@ export interface ScoreOptions {
 export interface ScoredDocuments {
   /** Final BM25F × coordination score per matching document. */
   scores: Map<number, number>
-  /** Groups matched per document. */
+  /** Groups matched, for each document in `explainFor`. */
   matchedGroups: Map<number, number>
   explanations: Map<number, ScoreExplanation[]>
   /** Groups that count towards coordination (everything but exclusions). */
   scoringGroupCount: number
-  /** The coordination factor applied to each document. */
+  /** The coordination factor applied, for each matching document in `explainFor`. */
   coordination: Map<number, number>
 }
 
@@ -40,6 +38,8 @@ interface Context {
   explaining: boolean
   /** Per-term scratch, reused for every term of the query. */
   accumulator: DocumentAccumulator
+  /** Per-alternative scratch, reused for every alternative of the query. */
+  alternativeScores: AlternativeScores
 }
 
 function explain(context: Context, doc: number, entry: ScoreExplanation): void {
@@ -52,14 +52,18 @@ function explain(context: Context, doc: number, entry: ScoreExplanation): void {
 /** BM25F of single terms (the word, its sub-words, its expansions), summed with their weights. */
 function scoreTerms(alternative: QueryAlternative, context: Context): AlternativeScores {
   const { source, options } = context
-  const scores: AlternativeScores = new Map()
+  const scores = context.alternativeScores
+  scores.reset()
   const fields = fieldsOf(source, alternative)
   const required = alternative.requireAll ? alternative.terms.filter((term) => term.origin === 'query') : []
   const matchedRequired = new Map<number, number>()
   for (const term of alternative.terms) {
     const termId = source.termId(term.text)
     if (termId === undefined) {
-      if (alternative.requireAll && term.origin === 'query') return new Map()
+      if (alternative.requireAll && term.origin === 'query') {
+        scores.reset()
+        return scores
+      }
       continue
     }
     const idf = inverseDocumentFrequency(source.documentCount, source.docFrequency(termId))
@@ -76,7 +80,7 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
     }
     pseudo.forEach((doc, frequency) => {
       const value = term.weight * saturate(frequency, idf, options.bm25.k1)
-      scores.set(doc, (scores.get(doc) ?? 0) + value)
+      scores.add(doc, value)
       if (alternative.requireAll && term.origin === 'query') matchedRequired.set(doc, (matchedRequired.get(doc) ?? 0) + 1)
       if (context.explaining) {
         context.explanations.get(doc)?.forEach((entry) => {
@@ -85,34 +89,61 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
       }
     })
   }
-  if (alternative.requireAll) for (const doc of [...scores.keys()]) if ((matchedRequired.get(doc) ?? 0) < required.length) scores.delete(doc)
+  if (alternative.requireAll) {
+    scores.forEach((doc) => {
+      if ((matchedRequired.get(doc) ?? 0) < required.length) scores.delete(doc)
+    })
+  }
   return scores
 }
 
-/** Counts occurrences of the phrase in one field of the candidate documents. */
-function phraseFrequencies(alternative: QueryAlternative, termIds: number[], field: number, source: PostingSource): Map<number, number> {
-  // Candidates: documents holding the first word in this field.
-  const candidates = new Set<number>()
+/** Live documents holding every one of the terms in a field, ascending: posting lists walked without reading positions. */
+function documentsWithAll(termIds: readonly number[], field: number, source: PostingSource): Set<number> {
+  let documents = new Set<number>()
   source.forEachPosting(termIds[0]!, field, (doc) => {
-    if (!source.isDeleted(doc)) candidates.add(doc)
+    if (!source.isDeleted(doc)) documents.add(doc)
   })
-  const first = alternative.terms[0]!.offset
-  let positionsPerTerm: Map<number, number[]>[] = []
-  for (const termId of termIds) {
-    const positions = collectPositions(source, termId, field, candidates)
-    for (const doc of [...candidates]) if (!positions.has(doc)) candidates.delete(doc)
-    positionsPerTerm.push(positions)
+  for (const termId of termIds.slice(1)) {
+    if (documents.size === 0) break
+    const within = documents
+    const last = Math.max(...within)
+    documents = new Set<number>()
+    source.forEachPosting(termId, field, (doc) => {
+      if (doc > last) return false
+      if (within.has(doc)) documents.add(doc)
+      return true
+    })
   }
+  return documents
+}
+
+/** Counts occurrences of the phrase in one field of the documents holding all its words. */
+function phraseFrequencies(alternative: QueryAlternative, termIds: number[], field: number, source: PostingSource): Map<number, number> {
+  const candidates = documentsWithAll(termIds, field, source)
+  const first = alternative.terms[0]!.offset
+  const gaps = alternative.terms.map((term) => term.offset - first)
+  const positionsPerTerm = termIds.map((termId) => collectPositions(source, termId, field, candidates))
   const frequencies = new Map<number, number>()
+  const cursors = new Int32Array(termIds.length)
   for (const doc of candidates) {
-    const sets = positionsPerTerm.map((positions) => new Set(positions.get(doc)))
+    const lists = positionsPerTerm.map((positions) => positions.get(doc)!)
+    cursors.fill(0)
     let count = 0
-    for (const start of positionsPerTerm[0]!.get(doc)!) {
-      if (alternative.terms.every((term, i) => sets[i]!.has(start + term.offset - first))) count++
+    // Starts ascend, so each word's expected position does too: one forward cursor per word.
+    for (const start of lists[0]!) {
+      let whole = true
+      for (let i = 1; i < lists.length && whole; i++) {
+        const list = lists[i]!
+        const expected = start + gaps[i]!
+        let cursor = cursors[i]!
+        while (cursor < list.length && list[cursor]! < expected) cursor++
+        cursors[i] = cursor
+        whole = list[cursor] === expected
+      }
+      if (whole) count++
     }
     if (count > 0) frequencies.set(doc, count)
   }
-  positionsPerTerm = []
   return frequencies
 }
 
@@ -153,7 +184,8 @@ function phraseFrequenciesByCharacters(alternative: QueryAlternative, field: num
 /** BM25F of a phrase: its frequency is saturated like a term's, with the idf of its rarest word (a phrase is no rarer than that, and summing would let a phrase expansion outweigh the word it expands). */
 function scorePhrase(alternative: QueryAlternative, context: Context): AlternativeScores {
   const { source, options } = context
-  const scores: AlternativeScores = new Map()
+  const scores = context.alternativeScores
+  scores.reset()
   const termIds = alternative.terms.map((term) => source.termId(term.text))
   const allKnown = termIds.every((id) => id !== undefined)
   const idf = (alternative.phraseTokens ?? alternative.terms.map((term) => term.text))
@@ -218,6 +250,10 @@ class GroupScores {
 
   /** Starts a new group. */
   reset(): void {
+    if (this.stamp === STAMP_LIMIT) {
+      this.seen.fill(0)
+      this.stamp = 0
+    }
     this.stamp++
     this.touched = []
   }
@@ -247,7 +283,7 @@ function scoreGroup(group: QueryGroup, context: Context, best: GroupScores): voi
     const weight = alternative.expansion && index > 0 ? alternative.weight * need : alternative.weight
     if (weight <= 0) return
     const scores = alternative.phrase ? scorePhrase(alternative, context) : scoreTerms(alternative, context)
-    for (const [doc, raw] of scores) best.offer(doc, raw * weight, weight)
+    scores.forEach((doc, raw) => best.offer(doc, raw * weight, weight))
   })
 }
 
@@ -267,29 +303,79 @@ function expansionNeed(group: QueryGroup, source: PostingSource): number {
   return Math.max(0, 1 - df / Math.max(1, source.documentCount * EXPANSION_SATURATION))
 }
 
+/** Stamps restart before they would overflow an Int32Array entry. */
+const STAMP_LIMIT = 2 ** 31 - 1
+
+/**
+ * Per-document arrays for scoring, kept from query to query: allocating a dozen arrays the size of the
+ * corpus for every query made garbage collection a fifth of a query's time. Scoring is synchronous, so
+ * one set serves every query of the process.
+ */
+class ScoringScratch {
+  readonly accumulator: DocumentAccumulator
+  readonly alternativeScores: AlternativeScores
+  readonly groupScores: GroupScores
+  /** Per-document sums over the groups; zero between queries. */
+  readonly totals: Float64Array
+  readonly matchedCount: Int32Array
+  readonly matchedWeight: Float64Array
+
+  constructor(readonly capacity: number) {
+    this.accumulator = new DocumentAccumulator(capacity)
+    this.alternativeScores = new AlternativeScores(capacity)
+    this.groupScores = new GroupScores(capacity)
+    this.totals = new Float64Array(capacity)
+    this.matchedCount = new Int32Array(capacity)
+    this.matchedWeight = new Float64Array(capacity)
+  }
+
+  /** Zeroes the sums of the documents a query touched, for the next query. */
+  release(touched: readonly number[]): void {
+    for (const doc of touched) {
+      this.totals[doc] = 0
+      this.matchedCount[doc] = 0
+      this.matchedWeight[doc] = 0
+    }
+  }
+}
+
+let sharedScratch: ScoringScratch | undefined
+
+function scratchFor(capacity: number): ScoringScratch {
+  if (!sharedScratch || sharedScratch.capacity < capacity) sharedScratch = new ScoringScratch(capacity)
+  return sharedScratch
+}
+
 /**
  * Scores every document that matches the query: the sum of its groups' BM25F scores times the
  * coordination factor; documents missing a `must` group or matching a `must_not` group are dropped.
  */
 export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options: ScoreOptions): ScoredDocuments {
+  const scratch = scratchFor(Math.max(source.documentCapacity, 1))
+  const touched: number[] = []
+  try {
+    return scoreWith(scratch, touched, { query, source, options })
+  } finally {
+    scratch.release(touched)
+  }
+}
+
+function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: AnalyzedQuery; source: PostingSource; options: ScoreOptions }): ScoredDocuments {
+  const { query, source, options } = input
   const context: Context = {
     source,
     options,
     explanations: new Map(),
     explaining: options.explainFor !== undefined,
-    accumulator: new DocumentAccumulator(source.documentCapacity),
+    accumulator: scratch.accumulator,
+    alternativeScores: scratch.alternativeScores,
   }
   // Per-document sums in typed arrays: every matching document passes through here once per group.
-  const capacity = Math.max(source.documentCapacity, 1)
-  const totals = new Float64Array(capacity)
-  const matchedCount = new Int32Array(capacity)
-  const matchedWeight = new Float64Array(capacity)
-  const touched: number[] = []
+  const { totals, matchedCount, matchedWeight, groupScores } = scratch
   let totalWeight = 0
   const excluded = new Set<number>()
   const required: Set<number>[] = []
   let scoringGroupCount = 0
-  const groupScores = new GroupScores(capacity)
   for (const group of query.groups) {
     scoreGroup(group, context, groupScores)
     const docs = groupScores.touched
@@ -309,15 +395,15 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
     }
   }
   const scores = new Map<number, number>()
-  const matched = new Map<number, number>()
+  const matchedGroups = new Map<number, number>()
   const coordination = new Map<number, number>()
   for (const doc of touched) {
-    matched.set(doc, matchedCount[doc]!)
+    const explained = options.explainFor?.has(doc) ?? false
+    if (explained) matchedGroups.set(doc, matchedCount[doc]!)
     if (excluded.has(doc) || required.some((docs) => !docs.has(doc))) continue
     const factor = coordinationFactor(matchedWeight[doc]!, totalWeight)
-    coordination.set(doc, factor)
+    if (explained) coordination.set(doc, factor)
     scores.set(doc, totals[doc]! * factor)
   }
-  return { scores, matchedGroups: matched, explanations: context.explanations, scoringGroupCount, coordination }
+  return { scores, matchedGroups, explanations: context.explanations, scoringGroupCount, coordination }
 }
-

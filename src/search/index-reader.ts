@@ -55,7 +55,10 @@ export class IndexReader implements PostingSource {
   }
 
   compactFieldText(field: number, doc: number): string | undefined {
-    const text = this.store.fields(doc)[this.fieldNames[field]!]
-    return typeof text === 'string' ? normalizeText(text).text.replace(/\s+/g, '') : undefined
+    // Read through the document so a short field (a title) does not inflate a long one (the body).
+    const stored = this.store.document(doc)
+    const name = this.fieldNames[field]!
+    const length = stored?.textLength(name)
+    return stored && length !== undefined ? normalizeText(stored.textSlice(name, 0, length)).text.replace(/\s+/g, '') : undefined
   }
 }

@@ -3,20 +3,26 @@ import type { AnalyzedQuery, QueryGroup } from '../query'
 import {
   collectPositions,
   inverseDocumentFrequency,
+  OccurrenceCollector,
   passageCoverage,
   PASSAGE_WEIGHT,
   scoreQuery,
+  topDocuments,
   type BM25Parameters,
-  type GroupOccurrence,
   type PostingSource,
   type ScoredDocuments,
 } from '../rank'
 import type { ResolvedSearchOptions } from './options'
-import { buildSnippet, type MatchSpan } from './snippet'
+import { buildSnippet, type TermMatches } from './snippet'
 import type { SearchHit } from './search-result'
 
 /** Passages are scored for this many top documents (at least): enough to reorder the first pages. */
 const PASSAGE_CANDIDATES = 200
+
+/** What choosing a snippet field reads of a stored document. */
+interface StoredText {
+  textLength(name: string): number | undefined
+}
 
 export interface RankHitsInput {
   query: AnalyzedQuery
@@ -25,40 +31,6 @@ export interface RankHitsInput {
   store: DocumentStore
   options: ResolvedSearchOptions
   bm25: BM25Parameters
-}
-
-/** Whether (scoreA, docA) ranks before (scoreB, docB): higher score first, earlier document on a tie. */
-function ranksBefore(scoreA: number, docA: number, scoreB: number, docB: number): boolean {
-  return scoreA > scoreB || (scoreA === scoreB && docA < docB)
-}
-
-/**
- * The `count` best documents, best first. A bounded min-heap instead of sorting every match: a common
- * word matches thousands of laws, and only the first page and the passage candidates are wanted.
- */
-function topDocuments(scores: ReadonlyMap<number, number>, count: number): number[] {
-  const heap: [number, number][] = [] // [score, doc], worst at the root
-  const worse = (i: number, j: number) => ranksBefore(heap[j]![0], heap[j]![1], heap[i]![0], heap[i]![1])
-  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!])
-  for (const [doc, score] of scores) {
-    if (heap.length < count) {
-      heap.push([score, doc])
-      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1)
-    } else if (count > 0 && ranksBefore(score, doc, heap[0]![0], heap[0]![1])) {
-      heap[0] = [score, doc]
-      for (let i = 0; ; ) {
-        const left = 2 * i + 1
-        const right = left + 1
-        let worst = i
-        if (left < heap.length && worse(left, worst)) worst = left
-        if (right < heap.length && worse(right, worst)) worst = right
-        if (worst === i) break
-        swap(i, worst)
-        i = worst
-      }
-    }
-  }
-  return heap.sort((a, b) => (ranksBefore(a[0], a[1], b[0], b[1]) ? -1 : 1)).map(([, doc]) => doc)
 }
 
 /** The terms that stand for a group in passages: each alternative's own words (not sub-words, which overlap them). */
@@ -85,71 +57,119 @@ function fieldGroupWeight(reader: PostingSource, group: QueryGroup, field: numbe
   return weight
 }
 
-/** Passage multiplier per candidate: the best field's best-window coverage of the query weight. */
-function passageFactors(input: RankHitsInput, candidates: number[]): Map<number, number> {
+/**
+ * Slack on a field's highest multiplier: a coverage summed in floating point may exceed 1 by a rounding
+ * error, and a bound must never fall below the value it bounds.
+ */
+const ROUNDING_SLACK = 1e-9
+
+/**
+ * The `wanted`-th best score among the candidates with the multipliers known so far: the page's last
+ * score can only be higher. -Infinity (read everything) when there are fewer candidates, or when a score
+ * is negative, where a larger multiplier would lower it and the bounds no longer hold.
+ */
+function pageThreshold(candidates: readonly number[], scores: ReadonlyMap<number, number>, factors: ReadonlyMap<number, number>, wanted: number): number {
+  if (candidates.length < wanted || candidates.some((doc) => scores.get(doc)! < 0)) return -Infinity
+  const finals = candidates.map((doc) => scores.get(doc)! * (factors.get(doc) ?? 1)).sort((a, b) => b - a)
+  return finals[wanted - 1]!
+}
+
+/**
+ * Passage multiplier per candidate: the best field's best-window coverage of the query weight. A field's
+ * windows are costly (a long law holds a common query word hundreds of times), so fields are read heaviest
+ * first, and a field is read only for the documents whose multiplier it could still raise and that could
+ * then still reach the page; the others keep a lower multiplier, which leaves the page as it would be.
+ */
+function passageFactors(input: RankHitsInput, candidates: number[], wanted: number): Map<number, number> {
   const { query, reader, scored } = input
   const groups = query.groups.filter((group) => group.occur !== 'must_not')
   const factors = new Map<number, number>()
   if (groups.length < 2 || candidates.length === 0) return factors
-  const docs = new Set(candidates)
-  const heaviest = Math.max(...reader.fieldNames.map((name, field) => (name.startsWith('@') ? 0 : reader.fieldWeight(field))))
-  reader.fieldNames.forEach((name, field) => {
-    // The hidden entity field holds term ordinals, not character offsets: windows mean nothing there.
-    if (name.startsWith('@')) return
-    const occurrences = new Map<number, GroupOccurrence[]>()
-    groups.forEach((group, index) => {
-      for (const term of groupTerms(group)) {
-        const termId = reader.termId(term)
-        if (termId === undefined) continue
-        for (const [doc, positions] of collectPositions(reader, termId, field, docs)) {
-          const list = occurrences.get(doc) ?? []
-          for (const position of positions) list.push({ position, group: index })
-          occurrences.set(doc, list)
-        }
-      }
-    })
-    // A passage in a heavier field counts more: all the query's words in a title say more than in one article.
-    const fieldShare = reader.fieldWeight(field) / heaviest
-    const weights = groups.map((group) => fieldGroupWeight(reader, group, field))
-    for (const [doc, list] of occurrences) {
-      list.sort((a, b) => a.position - b.position)
-      const factor = 1 + PASSAGE_WEIGHT * fieldShare * passageCoverage(list, weights).coverage
-      factors.set(doc, Math.max(factors.get(doc) ?? 1, factor))
+  // One list of occurrences per word of each group, in the order the groups and their words come.
+  const listTerms: string[] = []
+  const listGroups: number[] = []
+  groups.forEach((group, index) => {
+    for (const term of groupTerms(group)) {
+      listTerms.push(term)
+      listGroups.push(index)
     }
   })
+  // The hidden entity field holds term ordinals, not character offsets: windows mean nothing there.
+  const fields = reader.fieldNames.map((_, field) => field).filter((field) => !reader.fieldNames[field]!.startsWith('@'))
+  fields.sort((a, b) => reader.fieldWeight(b) - reader.fieldWeight(a))
+  const heaviest = Math.max(0, ...fields.map((field) => reader.fieldWeight(field)))
+  for (const field of fields) {
+    // A passage in a heavier field counts more: all the query's words in a title say more than in one article.
+    const fieldShare = reader.fieldWeight(field) / heaviest
+    const ceiling = (1 + PASSAGE_WEIGHT * fieldShare) * (1 + ROUNDING_SLACK)
+    const threshold = pageThreshold(candidates, scored.scores, factors, wanted)
+    const docs = new Set(candidates.filter((doc) => (factors.get(doc) ?? 1) < ceiling && scored.scores.get(doc)! * ceiling >= threshold))
+    if (docs.size === 0) continue
+    const occurrences = new Map<number, OccurrenceCollector>()
+    listTerms.forEach((term, list) => {
+      const termId = reader.termId(term)
+      if (termId === undefined) return
+      for (const [doc, positions] of collectPositions(reader, termId, field, docs)) {
+        let collector = occurrences.get(doc)
+        if (!collector) occurrences.set(doc, (collector = new OccurrenceCollector(listGroups)))
+        for (const position of positions) collector.add(list, position)
+      }
+    })
+    const weights = groups.map((group) => fieldGroupWeight(reader, group, field))
+    for (const [doc, collector] of occurrences) {
+      const factor = 1 + PASSAGE_WEIGHT * fieldShare * passageCoverage(collector.sorted(), weights).coverage
+      factors.set(doc, Math.max(factors.get(doc) ?? 1, factor))
+    }
+  }
   return factors
 }
 
 /** Matches of the highlight terms in the page's documents, per document and field: one pass over each posting list. */
-function pageSpans(input: RankHitsInput, page: readonly number[]): Map<number, MatchSpan[][]> {
+function pageMatches(input: RankHitsInput, page: readonly number[]): Map<number, TermMatches[][]> {
   const docs = new Set(page)
-  const spans = new Map<number, MatchSpan[][]>(page.map((doc) => [doc, input.reader.fieldNames.map(() => [])]))
+  const matches = new Map<number, TermMatches[][]>(page.map((doc) => [doc, input.reader.fieldNames.map(() => [])]))
   for (const [term, weight] of input.query.highlightTerms) {
     const termId = input.reader.termId(term)
     if (termId === undefined) continue
     input.reader.fieldNames.forEach((name, field) => {
       if (name.startsWith('@')) return
-      // Positions are original start offsets; the end is the normalised length, made exact for the snippet's spans later.
-      for (const [doc, positions] of collectPositions(input.reader, termId, field, docs)) {
-        const list = spans.get(doc)![field]!
-        for (const start of positions) list.push({ term, weight, start, end: start + term.length })
-      }
+      // Positions are original start offsets.
+      for (const [doc, starts] of collectPositions(input.reader, termId, field, docs)) if (starts.length > 0) matches.get(doc)![field]!.push({ term, weight, starts })
     })
   }
-  return spans
+  return matches
 }
 
-/** The field to take the snippet from: the one with the most matched weight, the longer one on a tie. */
-function snippetField(input: RankHitsInput, stored: Record<string, unknown>, spansByField: MatchSpan[][]): { field: number; spans: MatchSpan[] } {
-  let best = { field: 0, spans: [] as MatchSpan[], value: -1, length: -1 }
+/** The field to take the snippet from: the one with the most distinct matched terms, the longer one on a tie. */
+function snippetField(input: RankHitsInput, stored: StoredText, matchesByField: TermMatches[][]): { field: number; matches: TermMatches[] } {
+  let best = { field: 0, matches: [] as TermMatches[], value: -1, length: -1 }
   input.reader.fieldNames.forEach((name, field) => {
-    const text = stored[name]
-    if (typeof text !== 'string') return
-    const spans = spansByField[field]!
-    const value = new Set(spans.map((span) => span.term)).size
-    if (value > best.value || (value === best.value && text.length > best.length)) best = { field, spans, value, length: text.length }
+    const length = stored.textLength(name)
+    if (length === undefined) return
+    // Each highlight term has at most one entry per field.
+    const matches = matchesByField[field]!
+    const value = matches.length
+    if (value > best.value || (value === best.value && length > best.length)) best = { field, matches, value, length }
   })
   return best
+}
+
+/**
+ * Gives a hit its stored fields on first read: the snippet reads only part of a long text, and a caller
+ * showing titles and snippets never pays for decoding whole laws.
+ */
+function defineLazyFields(hit: SearchHit, read: () => Record<string, unknown>): void {
+  const settle = (fields: Record<string, unknown>) => Object.defineProperty(hit, 'fields', { value: fields, writable: true, enumerable: true, configurable: true })
+  Object.defineProperty(hit, 'fields', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const fields = read()
+      settle(fields)
+      return fields
+    },
+    set: settle,
+  })
 }
 
 /** Orders the scored documents (BM25F × coordination × proximity) and builds the requested page of hits. */
@@ -158,26 +178,26 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   const wanted = options.offset + options.limit
   if (wanted === 0 || scored.scores.size === 0) return []
   const candidates = topDocuments(scored.scores, Math.max(wanted, PASSAGE_CANDIDATES))
-  const passages = passageFactors(input, candidates)
+  const passages = passageFactors(input, candidates, wanted)
   const final = new Map(candidates.map((doc) => [doc, scored.scores.get(doc)! * (passages.get(doc) ?? 1)]))
   const page = topDocuments(final, wanted).slice(options.offset)
-  const explanations = options.explain
-    ? scoreQuery(input.query, reader, { bm25: input.bm25, explainFor: new Set(page) }).explanations
-    : undefined
-  const spansOfPage = pageSpans(input, page)
+  const explained = options.explain ? scoreQuery(input.query, reader, { bm25: input.bm25, explainFor: new Set(page) }) : undefined
+  const matchesOfPage = pageMatches(input, page)
   return page.map((doc) => {
-    const fields = store.fields(doc)
-    const { field, spans } = snippetField(input, fields, spansOfPage.get(doc)!)
+    const stored = store.document(doc)!
+    const { field, matches } = snippetField(input, stored, matchesOfPage.get(doc)!)
     const name = reader.fieldNames[field]!
-    const text = typeof fields[name] === 'string' ? (fields[name] as string) : ''
-    const snippet = buildSnippet(text, spans, options.snippet)
-    const hit: SearchHit = { id: store.idOf(doc)!, score: final.get(doc)!, fields, snippet: snippet.text, snippetField: name, highlights: snippet.highlights, ...(snippet.section ? { section: snippet.section } : {}) }
-    if (explanations) {
-      const coordination = scored.coordination.get(doc) ?? 1
+    const text = { length: stored.textLength(name) ?? 0, slice: (from: number, to: number) => stored.textSlice(name, from, to) }
+    const snippet = buildSnippet(text, matches, options.snippet)
+    // `fields` is defined lazily below; the placeholder keeps the properties in their usual order.
+    const hit: SearchHit = { id: store.idOf(doc)!, score: final.get(doc)!, fields: {}, snippet: snippet.text, snippetField: name, highlights: snippet.highlights, ...(snippet.section ? { section: snippet.section } : {}) }
+    defineLazyFields(hit, () => stored.fields())
+    if (explained) {
+      const coordination = explained.coordination.get(doc) ?? 1
       hit.explanation = {
-        terms: explanations.get(doc) ?? [],
+        terms: explained.explanations.get(doc) ?? [],
         bm25f: scored.scores.get(doc)! / (coordination || 1),
-        matchedGroups: scored.matchedGroups.get(doc) ?? 0,
+        matchedGroups: explained.matchedGroups.get(doc) ?? 0,
         totalGroups: scored.scoringGroupCount,
         coordination,
         passage: passages.get(doc) ?? 1,

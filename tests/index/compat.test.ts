@@ -1,16 +1,16 @@
 import { describe, it, expect } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { SearchEngine } from '../../src/index'
-import { FIXTURE_DOCUMENTS, fixturePath } from '../fixtures/make-fixtures'
+import { FIXTURE_DOCUMENTS, FIXTURE_LONG_DOCUMENT, LONG_DOCUMENT_SINCE, fixturePath } from '../fixtures/make-fixtures'
 
 /**
  * Indexes saved by earlier builds must keep loading: each supported format version has a committed
  * file (written once by tests/fixtures/make-fixtures.ts) that is loaded here for good.
  */
-describe.each([1, 2, 3, 4, 5])('format version %i fixture', (version) => {
+describe.each([1, 2, 3, 4, 5, 6])('format version %i fixture', (version) => {
   it('loads from its file and answers queries with the documents it was built from', async () => {
     const engine = await SearchEngine.load(fixturePath(version))
-    expect(engine.size).toBe(FIXTURE_DOCUMENTS.length - 1)
+    expect(engine.size).toBe(FIXTURE_DOCUMENTS.length - 1 + (version >= LONG_DOCUMENT_SINCE ? 1 : 0))
     expect(engine.search('长治').hits[0]?.id).toBe('changzhi')
     expect(engine.search('遠程會診').hits[0]?.id).toBe('lanzhou')
     expect(engine.search('"家庭医生签约"').hits.map((hit) => hit.id)).toEqual(['jinzhong'])
@@ -26,5 +26,17 @@ describe.each([1, 2, 3, 4, 5])('format version %i fixture', (version) => {
     const engine = SearchEngine.deserialize(new Uint8Array(readFileSync(fixturePath(version))))
     expect(engine.has('removed')).toBe(false)
     expect(engine.search('删除 文档').total).toBe(0)
+  })
+})
+
+describe.each([6])('format version %i fixture (long texts in blocks)', (version) => {
+  it('gives a snippet from the end of a long text, and the whole text when the fields are read', async () => {
+    const engine = await SearchEngine.load(fixturePath(version))
+    const [hit] = engine.search('海洋牧场').hits
+    expect(hit?.id).toBe('long-law')
+    expect(hit?.snippet).toContain('<mark>海洋牧场</mark>')
+    expect(hit?.section).toBe('第60条')
+    expect(hit?.fields.body).toBe(FIXTURE_LONG_DOCUMENT.body)
+    expect(engine.get('long-law')).toEqual({ title: FIXTURE_LONG_DOCUMENT.title, body: FIXTURE_LONG_DOCUMENT.body, source: 'fixture' })
   })
 })

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { PASSAGE_LENGTH, passageCoverage, type GroupOccurrence } from '../../src/rank'
+import { OccurrenceCollector, PASSAGE_LENGTH, passageCoverage, type GroupOccurrences } from '../../src/rank'
 
-function occurrences(...pairs: [position: number, group: number][]): GroupOccurrence[] {
-  return pairs.map(([position, group]) => ({ position, group }))
+function occurrences(...pairs: [position: number, group: number][]): GroupOccurrences {
+  return { positions: pairs.map(([position]) => position), groups: pairs.map(([, group]) => group) }
 }
 
 describe('passage coverage (proximity)', () => {
@@ -31,7 +31,36 @@ describe('passage coverage (proximity)', () => {
   })
 
   it('is 0 with no occurrences or no weight', () => {
-    expect(passageCoverage([], [1, 1]).coverage).toBe(0)
+    expect(passageCoverage(occurrences(), [1, 1]).coverage).toBe(0)
     expect(passageCoverage(occurrences([0, 0]), [0]).coverage).toBe(0)
+  })
+})
+
+describe('occurrence collector', () => {
+  it('merges per-word lists into position order, equal positions in list order', () => {
+    // Lists 0 and 2 belong to group 0 (two words of it), list 1 to group 1.
+    const collector = new OccurrenceCollector([0, 1, 0])
+    for (const position of [5, 40, 300]) collector.add(0, position)
+    for (const position of [5, 41]) collector.add(1, position)
+    collector.add(2, 2)
+    const sorted = collector.sorted()
+    expect(Array.from(sorted.positions)).toEqual([2, 5, 5, 40, 41, 300])
+    expect(Array.from(sorted.groups)).toEqual([0, 0, 1, 0, 1, 0])
+  })
+
+  it('keeps positions of long texts exact', () => {
+    const collector = new OccurrenceCollector([0, 1])
+    collector.add(1, 1_999_999)
+    collector.add(0, 2_000_000)
+    expect(Array.from(collector.sorted().positions)).toEqual([1_999_999, 2_000_000])
+  })
+
+  it('gives the coverage the unsorted occurrences have once sorted', () => {
+    const collector = new OccurrenceCollector([0, 1, 2])
+    collector.add(2, 520)
+    collector.add(0, 0)
+    collector.add(1, 510)
+    collector.add(0, 505)
+    expect(passageCoverage(collector.sorted(), [1, 1, 1]).coverage).toBe(1)
   })
 })
