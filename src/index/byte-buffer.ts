@@ -14,6 +14,17 @@ export class ByteBuffer {
     this.bytes = new Uint8Array(initialCapacity)
   }
 
+  /**
+   * A buffer holding `bytes` without copying them. It is full, so the next write moves everything to a
+   * new array first: `bytes` itself is never written to.
+   */
+  static wrap(bytes: Uint8Array): ByteBuffer {
+    const buffer = new ByteBuffer(0)
+    buffer.bytes = bytes
+    buffer.length = bytes.length
+    return buffer
+  }
+
   private ensure(extra: number): void {
     const needed = this.length + extra
     if (needed <= this.bytes.length) return

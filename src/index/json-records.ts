@@ -105,8 +105,8 @@ export class JsonRecords {
   static restore(bytes: Uint8Array, offsets: Int32Array, markers = true): JsonRecords {
     const records = new JsonRecords()
     records.markers = markers
-    records.bytes = new ByteBuffer(Math.max(bytes.length, 64))
-    records.bytes.writeBytes(bytes)
+    // Records are only ever appended after the last one, so the saved bytes are kept as they are.
+    records.bytes = ByteBuffer.wrap(bytes)
     records.offsets = new Int32Array(Math.max(offsets.length, 2))
     records.offsets.set(offsets)
     records.count = Math.max(offsets.length - 1, 0)

@@ -285,11 +285,16 @@ export class SearchEngine {
     })
   }
 
-  /** Rebuilds an engine from {@link serialize}d bytes. Throws NOT_AN_INDEX, UNSUPPORTED_VERSION, TRUNCATED_INDEX or CORRUPT_INDEX. */
+  /**
+   * Rebuilds an engine from {@link serialize}d bytes. Throws NOT_AN_INDEX, UNSUPPORTED_VERSION, TRUNCATED_INDEX
+   * or CORRUPT_INDEX. The postings and stored documents stay views of `bytes` (loading copies only the
+   * counters that change in place), so a large index loads in a fraction of the time a copy would take:
+   * the engine never writes to `bytes`, and the caller must not either while the engine is in use.
+   */
   static deserialize(bytes: Uint8Array): SearchEngine {
     if (!(bytes instanceof Uint8Array)) throw new ZhsearchError('NOT_AN_INDEX', 'deserialize expects a Uint8Array')
-    // Copy: the engine mutates its arrays in place as documents are added, and the caller keeps theirs.
-    return SearchEngine.fromOwnedBytes(bytes.slice())
+    // Integer sections are read as Int32Array views, which need a 4-byte-aligned start (pooled Buffers may not have one).
+    return SearchEngine.fromOwnedBytes(bytes.byteOffset % 4 === 0 ? bytes : bytes.slice())
   }
 
   private static fromOwnedBytes(bytes: Uint8Array): SearchEngine {

@@ -66,14 +66,23 @@ describe('serialize → deserialize', () => {
     expect(buildEngine(seedDocuments()).serialize()).toEqual(bytes)
   })
 
-  it('gives a loaded engine that keeps accepting documents, and does not change the caller’s bytes', () => {
+  it('gives a loaded engine that keeps accepting, removing and replacing documents, and never changes the caller’s bytes', () => {
     const before = bytes.slice()
     const copy = SearchEngine.deserialize(bytes)
     copy.add({ id: 'new', title: '新增文档', body: '县域医共体建设新进展，千名医师下基层' })
+    copy.remove(seedDocuments()[0]!.id as string)
+    copy.update({ id: seedDocuments()[1]!.id, title: '改写', body: '乡村医生待遇' })
     expect(copy.search('医共体').hits.map((hit) => hit.id)).toContain('new')
     expect(copy.search('千名医师下基层').hits.map((hit) => hit.id)).toContain('new')
     expect(bytes).toEqual(before)
     expect(SearchEngine.deserialize(bytes).has('new')).toBe(false)
+  })
+
+  it('reads bytes that do not start on a 4-byte boundary (a view into a larger buffer, as pooled Buffers are)', () => {
+    const shifted = new Uint8Array(bytes.length + 1)
+    shifted.set(bytes, 1)
+    const view = shifted.subarray(1)
+    expect(rankingFor(SearchEngine.deserialize(view), '千名医师下基层')).toEqual(rankingFor(engine, '千名医师下基层'))
   })
 
   it('round-trips an empty engine', () => {

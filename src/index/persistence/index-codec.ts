@@ -106,9 +106,11 @@ export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknow
     const postings = reader.version >= 3 ? { bytes, offsets } : upgradeLegacyPostings(bytes, offsets)
     if (liveFrequency && liveFrequency.length !== termCount) corrupt(`live frequencies of field "${metadata.fieldNames[field]}" do not match the terms`)
     // Files before version 4 kept no live counts; they are counted once the deleted documents are known.
-    index.fields[field]!.replace(postings.bytes, postings.offsets, fieldFrequency, lastDoc, liveFrequency ?? new Int32Array(termCount))
+    // The counters change in place as documents are added and removed, so they are copied; the postings
+    // and offsets only ever grow into new arrays, so they stay views of the caller's bytes.
+    index.fields[field]!.replace(postings.bytes, postings.offsets, fieldFrequency.slice(), lastDoc.slice(), liveFrequency?.slice() ?? new Int32Array(termCount))
     if (!liveFrequency) legacyFields.push(field)
-    index.fieldLengths[field] = lengths
+    index.fieldLengths[field] = lengths.slice()
   })
   const ids = reader.json()
   if (!Array.isArray(ids) || ids.length !== documentCapacity || ids.some((id) => id !== null && typeof id !== 'string')) corrupt('document ids are malformed')
