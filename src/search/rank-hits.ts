@@ -63,6 +63,9 @@ function fieldGroupWeight(reader: PostingSource, group: QueryGroup, field: numbe
  */
 const ROUNDING_SLACK = 1e-9
 
+/** A group weighing less than this share of the query in a field changes a window's coverage by less than that share. */
+const NEGLIGIBLE_WEIGHT_SHARE = 0.001
+
 /**
  * The `wanted`-th best score among the candidates with the multipliers known so far: the page's last
  * score can only be higher. -Infinity (read everything) when there are fewer candidates, or when a score
@@ -105,8 +108,14 @@ function passageFactors(input: RankHitsInput, candidates: number[], wanted: numb
     const threshold = pageThreshold(candidates, scored.scores, factors, wanted)
     const docs = new Set(candidates.filter((doc) => (factors.get(doc) ?? 1) < ceiling && scored.scores.get(doc)! * ceiling >= threshold))
     if (docs.size === 0) continue
+    // A word in nearly every document of the field (中华人民共和国, 条例 in a law's body) weighs next to
+    // nothing in a window, yet has the longest position lists: it is left out of this field's windows.
+    const weights = groups.map((group) => fieldGroupWeight(reader, group, field))
+    const negligible = NEGLIGIBLE_WEIGHT_SHARE * weights.reduce((sum, weight) => sum + weight, 0)
+    for (let group = 0; group < weights.length; group++) if (weights[group]! < negligible) weights[group] = 0
     const occurrences = new Map<number, OccurrenceCollector>()
     listTerms.forEach((term, list) => {
+      if (weights[listGroups[list]!] === 0) return
       const termId = reader.termId(term)
       if (termId === undefined) return
       for (const [doc, positions] of collectPositions(reader, termId, field, docs)) {
@@ -115,7 +124,6 @@ function passageFactors(input: RankHitsInput, candidates: number[], wanted: numb
         for (const position of positions) collector.add(list, position)
       }
     })
-    const weights = groups.map((group) => fieldGroupWeight(reader, group, field))
     for (const [doc, collector] of occurrences) {
       const factor = 1 + PASSAGE_WEIGHT * fieldShare * passageCoverage(collector.sorted(), weights).coverage
       factors.set(doc, Math.max(factors.get(doc) ?? 1, factor))
