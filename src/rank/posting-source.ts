@@ -17,8 +17,11 @@ export interface PostingSource extends CorpusStatistics {
   /** Live documents whose field holds the term. */
   fieldDocFrequency(termId: number, field: number): number
   isDeleted(doc: number): boolean
-  /** A field's text after normalisation, whitespace removed (for checking phrases character by character). */
-  compactFieldText(field: number, doc: number): string | undefined
+  /**
+   * Stretches of a field's original text, `[from, to)` each, after normalisation with whitespace removed
+   * (for checking phrases character by character); one read of the stored document for all of them.
+   */
+  compactFieldSlices(field: number, doc: number, ranges: readonly (readonly [number, number])[]): string[]
 }
 
 /** Reads `tf` delta-encoded positions. */

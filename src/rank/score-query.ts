@@ -1,7 +1,7 @@
 import type { AnalyzedQuery, QueryAlternative, QueryGroup } from '../query'
 import { inverseDocumentFrequency, saturate, weightedFieldFrequency, type BM25Parameters } from './bm25f'
 import { coordinationFactor } from './coordination'
-import { collectPositions, type PostingSource } from './posting-source'
+import { collectPositions, readPositions, type PostingSource } from './posting-source'
 import type { ScoreExplanation } from './explanation'
 import { DocumentAccumulator } from './document-accumulator'
 import { AlternativeScores } from './alternative-scores'
@@ -148,36 +148,75 @@ function phraseFrequencies(alternative: QueryAlternative, termIds: number[], fie
 }
 
 /**
- * Phrase checks by characters read at most this many characters of candidate text per field, so a phrase
- * of common words stays fast (about 10 ms of normalising); candidates are read rarest-token first.
+ * Phrase checks by characters read at most this many stretches of text per field, so a phrase of common
+ * words stays fast: each stretch is about three times the phrase long, normalised and searched.
  */
-const MAX_CHARACTER_CHECK_BUDGET = 2_000_000
+const MAX_CHARACTER_CHECKS = 10_000
 
-function countOccurrences(text: string, needle: string): number {
-  let count = 0
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++
-  return count
+/** Where the phrase would start in a document, by each place `token` takes in it, per document holding the token. */
+function phraseStarts(token: number, offsets: readonly number[], field: number, source: PostingSource, docs?: ReadonlySet<number>): Map<number, number[]> {
+  const starts = new Map<number, number[]>()
+  source.forEachPosting(token, field, (doc, tf, reader) => {
+    if (source.isDeleted(doc) || (docs && !docs.has(doc))) return true
+    const found: number[] = []
+    for (const position of readPositions(reader, tf)) for (const offset of offsets) found.push(position - offset)
+    starts.set(doc, found)
+    return true
+  })
+  return starts
+}
+
+/** Every place `word` starts in `text`. */
+function offsetsIn(text: string, word: string): number[] {
+  const offsets: number[] = []
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) offsets.push(at)
+  return offsets
 }
 
 /**
  * Phrase frequencies by characters: for documents that segmented the phrase differently from the query.
- * Candidates are the documents holding the phrase's rarest token.
+ * The sub-word lattice indexes dictionary words at their own offsets however the words around them were
+ * cut, so the phrase's two rarest tokens must stand exactly where the phrase puts them: only the places
+ * where they do (or the rarest token's places, for a phrase of one token) are read and compared, one
+ * phrase length either side.
  */
 function phraseFrequenciesByCharacters(alternative: QueryAlternative, field: number, source: PostingSource): Map<number, number> {
   const frequencies = new Map<number, number>()
   const needle = alternative.phraseText
-  const known = (alternative.phraseTokens ?? []).map((token) => source.termId(token)).filter((id): id is number => id !== undefined)
-  if (!needle || known.length === 0) return frequencies
-  const rarest = known.reduce((best, id) => (source.docFrequency(id) < source.docFrequency(best) ? id : best))
-  let budget = MAX_CHARACTER_CHECK_BUDGET
-  source.forEachPosting(rarest, field, (doc) => {
-    if (source.isDeleted(doc)) return true
-    const text = source.compactFieldText(field, doc) ?? ''
-    const count = countOccurrences(text, needle)
+  if (!needle) return frequencies
+  const tokens = [...new Set(alternative.phraseTokens ?? [])]
+    .filter((token) => needle.includes(token) && source.termId(token) !== undefined)
+    .sort((a, b) => source.docFrequency(source.termId(a)!) - source.docFrequency(source.termId(b)!))
+  if (tokens.length === 0) return frequencies
+  const rarest = tokens[0]!
+  // The confirming token must lie outside the rarest one: 复议 inside 行政复议 stands wherever 行政复议 does.
+  const span = offsetsIn(needle, rarest).map((at) => [at, at + rarest.length] as const)
+  const outside = (token: string) => offsetsIn(needle, token).filter((at) => span.every(([from, to]) => at + token.length <= from || at >= to))
+  const second = tokens.find((token) => outside(token).length > 0)
+  let candidates = phraseStarts(source.termId(rarest)!, offsetsIn(needle, rarest), field, source)
+  if (second !== undefined) {
+    const confirming = phraseStarts(source.termId(second)!, outside(second), field, source, new Set(candidates.keys()))
+    const aligned = new Map<number, number[]>()
+    for (const [doc, starts] of candidates) {
+      const others = confirming.get(doc) ?? []
+      const kept = starts.filter((start) => others.includes(start))
+      if (kept.length > 0) aligned.set(doc, kept)
+    }
+    candidates = aligned
+  }
+  let checks = MAX_CHARACTER_CHECKS
+  const margin = needle.length
+  for (const [doc, starts] of candidates) {
+    const ranges = [...new Set(starts)].map((start) => [start - margin, start + 2 * margin] as const)
+    // The phrase must start within the left margin (less any whitespace removed there), not just anywhere in the stretch.
+    const count = source.compactFieldSlices(field, doc, ranges).filter((stretch) => {
+      const at = stretch.indexOf(needle)
+      return at >= 0 && at <= margin
+    }).length
     if (count > 0) frequencies.set(doc, count)
-    budget -= text.length
-    return budget > 0
-  })
+    checks -= ranges.length
+    if (checks <= 0) break
+  }
   return frequencies
 }
 

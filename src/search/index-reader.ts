@@ -54,11 +54,12 @@ export class IndexReader implements PostingSource {
     return this.store.isDeleted(doc)
   }
 
-  compactFieldText(field: number, doc: number): string | undefined {
-    // Read through the document so a short field (a title) does not inflate a long one (the body).
+  compactFieldSlices(field: number, doc: number, ranges: readonly (readonly [number, number])[]): string[] {
+    // One stored document for all the stretches: a long text's blocks are inflated once, and only those read.
     const stored = this.store.document(doc)
     const name = this.fieldNames[field]!
     const length = stored?.textLength(name)
-    return stored && length !== undefined ? normalizeText(stored.textSlice(name, 0, length)).text.replace(/\s+/g, '') : undefined
+    if (!stored || length === undefined) return ranges.map(() => '')
+    return ranges.map(([from, to]) => normalizeText(stored.textSlice(name, Math.max(0, from), Math.min(length, to))).text.replace(/\s+/g, ''))
   }
 }
