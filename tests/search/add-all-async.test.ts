@@ -51,6 +51,21 @@ describe('addAllAsync: analysis in worker threads', () => {
     expect(engine.search('千县工程').hits.length).toBeGreaterThan(0)
   })
 
+  it('carries hostile text through the workers unchanged: lone surrogates, control characters, __proto__ ids', async () => {
+    const hostile: Document[] = [
+      { id: '__proto__', title: '\uD800孤立代理', body: '医共体\u0000建设\u001F晋中市\uDFFF'.repeat(3000) },
+      { id: 'constructor', title: '', body: '𠮷'.repeat(50_000) + '千县工程' },
+      { id: 'empty', body: '' },
+      ...documents.slice(0, 40),
+    ]
+    const engine = new SearchEngine(OPTIONS)
+    await engine.addAllAsync(hostile, { workers: 2 })
+    const reference = new SearchEngine(OPTIONS)
+    reference.addAll(hostile)
+    expect(Buffer.from(engine.serialize()).equals(Buffer.from(reference.serialize()))).toBe(true)
+    expect(engine.get('__proto__')!.body).toBe(hostile[0]!.body)
+  })
+
   it('tags entities in the workers: a place filter finds what addAll finds', async () => {
     const engine = new SearchEngine(OPTIONS)
     await engine.addAllAsync(documents, { workers: 2 })
