@@ -186,7 +186,7 @@ export class SearchEngine {
   /** Validates a batch (types, ids, duplicates within it and against the index) before any of it is added. */
   private acceptAll(documents: Iterable<Document>): AcceptedDocument[] {
     if (documents === null || typeof documents !== 'object' || !(Symbol.iterator in documents)) {
-      throw new ZhsearchError('INVALID_DOCUMENT', 'addAll expects an array (or iterable) of documents')
+      throw new ZhsearchError('INVALID_DOCUMENT', 'addAll and addAllAsync expect an array (or iterable) of documents')
     }
     const accepted: AcceptedDocument[] = []
     const ids = new Set<string>()
