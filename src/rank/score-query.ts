@@ -198,8 +198,8 @@ function phraseFrequenciesByCharacters(alternative: QueryAlternative, field: num
     const confirming = phraseStarts(source.termId(second)!, outside(second), field, source, new Set(candidates.keys()))
     const aligned = new Map<number, number[]>()
     for (const [doc, starts] of candidates) {
-      const others = confirming.get(doc) ?? []
-      const kept = starts.filter((start) => others.includes(start))
+      const others = new Set(confirming.get(doc))
+      const kept = starts.filter((start) => others.has(start))
       if (kept.length > 0) aligned.set(doc, kept)
     }
     candidates = aligned
