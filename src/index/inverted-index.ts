@@ -1,7 +1,7 @@
 import type { Analyzer } from '../analysis'
 import { FieldPostings } from './field-postings'
 import { ByteReader } from './byte-buffer'
-import { analyzeFields, type FieldTerms } from './field-terms'
+import type { FieldTerms } from './field-terms'
 
 /**
  * Per-field postings over a shared vocabulary, with the statistics BM25F needs (document
@@ -47,12 +47,7 @@ export class InvertedIndex {
     return id
   }
 
-  /** Analyses and indexes one document's field texts (`undefined` for absent fields). */
-  addDocument(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer): void {
-    this.addAnalyzed(doc, analyzeFields(texts, analyzer))
-  }
-
-  /** Indexes one document's fields analysed beforehand ({@link analyzeFields}, possibly in a worker thread). */
+  /** Indexes one document's fields analysed beforehand (`analyzeFields`, possibly in a worker thread). */
   addAnalyzed(doc: number, fields: readonly (FieldTerms | undefined)[]): void {
     this.ensureDocument(doc)
     fields.forEach((analyzed, field) => {
@@ -151,13 +146,17 @@ export class InvertedIndex {
     this.frozenBytes = this.fields.reduce((sum, postings) => sum + postings.bytes.length, 0)
   }
 
+  private bufferedBytes(): number {
+    return this.fields.reduce((sum, postings) => sum + postings.bufferedBytes, 0)
+  }
+
   /**
    * Flushes at the end of a batch of documents unless little is buffered: the write buffers are an
    * object per term with room to grow, several times the bytes they hold, so a built index should not
    * keep megabytes in them until its first search.
    */
   settle(): void {
-    if (this.fields.reduce((sum, postings) => sum + postings.bufferedBytes, 0) >= SETTLE_FLUSH_BYTES) this.flush()
+    if (this.bufferedBytes() >= SETTLE_FLUSH_BYTES) this.flush()
   }
 
   /**
@@ -165,7 +164,7 @@ export class InvertedIndex {
    * the total copying then stays linear in the index size.
    */
   private maybeFlush(): void {
-    const buffered = this.fields.reduce((sum, postings) => sum + postings.bufferedBytes, 0)
+    const buffered = this.bufferedBytes()
     if (buffered > Math.max(MIN_FLUSH_BYTES, this.frozenBytes / 4)) this.flush()
   }
 

@@ -29,7 +29,7 @@ export function analyzerFor(config: DocumentAnalysisConfig): Analyzer {
 }
 
 /** Entity mentions of every text field, each marked with its field (offsets are into that field's text). */
-export function recognizeFieldEntities(texts: readonly (string | undefined)[], fieldNames: readonly string[]): FieldEntityMention[] {
+function recognizeFieldEntities(texts: readonly (string | undefined)[], fieldNames: readonly string[]): FieldEntityMention[] {
   return texts.flatMap((text, field) => (text ? recognizeEntities(text).map((mention) => ({ ...mention, field: fieldNames[field]! })) : []))
 }
 
