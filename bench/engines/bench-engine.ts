@@ -14,6 +14,11 @@ export interface BenchEngine {
   build(docs: readonly BenchDoc[]): MaybePromise<void>
   /** The ids of the top `k` documents for a query typed into a search box, best first. */
   search(query: string, k: number): MaybePromise<string[]>
+  /**
+   * Like `search`, also reading what a results page shows (snippets, highlights), for engines that build
+   * them; timed separately, as peers return ids alone.
+   */
+  searchPage?(query: string, k: number): MaybePromise<string[]>
   /** Like `search`, restricted to documents whose `category` equals `category`; only where the library filters natively. */
   searchInCategory?(query: string, k: number, category: string): MaybePromise<string[]>
   /** The index as bytes, in the library's own persistence format. */

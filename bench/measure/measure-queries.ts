@@ -55,29 +55,39 @@ export interface LatencyReport {
   readonly byKind: Readonly<Partial<Record<LatencyKind, LatencySummary>>>
   /** Kinds the engine could not run (filtered queries without native filtering). */
   readonly skipped: readonly LatencyKind[]
+  /** The same mix with each hit's snippet read, for engines that build snippets (`searchPage`). */
+  readonly page?: LatencySummary
 }
 
-/** Times each query of the mix at depth 10; `rounds` timed rounds after one warm-up round. */
-export async function measureLatency(engine: BenchEngine, queries: readonly LatencyQuery[], rounds: number): Promise<LatencyReport> {
-  const runnable = queries.filter((q) => q.kind !== 'filtered' || engine.searchInCategory)
-  const times: number[][] = runnable.map(() => [])
+/** Per-query medians over `rounds` timed rounds after one warm-up round. */
+async function medianTimes(queries: readonly LatencyQuery[], rounds: number, run: (q: LatencyQuery) => unknown): Promise<number[]> {
+  const times: number[][] = queries.map(() => [])
   for (let round = 0; round <= rounds; round++) {
-    for (let i = 0; i < runnable.length; i++) {
-      const q = runnable[i] as LatencyQuery
+    for (let i = 0; i < queries.length; i++) {
       const start = performance.now()
-      const result =
-        q.kind === 'filtered' && engine.searchInCategory && q.category !== undefined
-          ? engine.searchInCategory(q.text, PAGE_DEPTH, q.category)
-          : engine.search(q.text, PAGE_DEPTH)
+      const result = run(queries[i] as LatencyQuery)
       // Awaiting a plain array would add a microtask to every synchronous engine's time.
       if (result instanceof Promise) await result
       const elapsed = performance.now() - start
       if (round > 0) (times[i] as number[]).push(elapsed)
     }
   }
-  const medians = times.map((samples) => median(samples))
+  return times.map((samples) => median(samples))
+}
+
+/** Times each query of the mix at depth 10; `rounds` timed rounds after one warm-up round. */
+export async function measureLatency(engine: BenchEngine, queries: readonly LatencyQuery[], rounds: number): Promise<LatencyReport> {
+  const runnable = queries.filter((q) => q.kind !== 'filtered' || engine.searchInCategory)
+  const medians = await medianTimes(runnable, rounds, (q) =>
+    q.kind === 'filtered' && engine.searchInCategory && q.category !== undefined
+      ? engine.searchInCategory(q.text, PAGE_DEPTH, q.category)
+      : engine.search(q.text, PAGE_DEPTH),
+  )
   const kinds = [...new Set(runnable.map((q) => q.kind))]
   const byKind = Object.fromEntries(kinds.map((kind) => [kind, summarizeLatency(medians.filter((_, i) => runnable[i]?.kind === kind))]))
   const skipped = [...new Set(queries.filter((q) => !runnable.includes(q)).map((q) => q.kind))]
-  return { all: summarizeLatency(medians), byKind, skipped }
+  const searchPage = engine.searchPage?.bind(engine)
+  const unfiltered = queries.filter((q) => q.kind !== 'filtered')
+  const page = searchPage && summarizeLatency(await medianTimes(unfiltered, rounds, (q) => searchPage(q.text, PAGE_DEPTH)))
+  return { all: summarizeLatency(medians), byKind, skipped, ...(page ? { page } : {}) }
 }

@@ -43,12 +43,34 @@ export class AlternativeScores {
     if (this.stamps[doc] === this.stamp) this.stamps[doc] = -this.stamp
   }
 
-  /** Visits the scored documents in the order they were first scored. */
+  /**
+   * Visits the scored documents in the order they were first scored. Hot loops read
+   * {@link entryCount}, {@link documentAt}, {@link has} and {@link valueOf} instead: a score passed to a
+   * callback is boxed, one allocation per matching document.
+   */
   forEach(visit: (doc: number, value: number) => void): void {
     for (let i = 0; i < this.count; i++) {
       const doc = this.docs[i]!
-      if (this.stamps[doc] === this.stamp) visit(doc, this.values[doc]!)
+      if (this.has(doc)) visit(doc, this.values[doc]!)
     }
+  }
+
+  /** Entries to visit with {@link documentAt}, deleted ones included. */
+  get entryCount(): number {
+    return this.count
+  }
+
+  /** The document of entry `i`, in the order first scored; check {@link has} before reading its value. */
+  documentAt(i: number): number {
+    return this.docs[i]!
+  }
+
+  has(doc: number): boolean {
+    return this.stamps[doc] === this.stamp
+  }
+
+  valueOf(doc: number): number {
+    return this.values[doc]!
   }
 
   private enter(doc: number): void {

@@ -19,12 +19,18 @@ export class DocumentAccumulator {
     this.values[doc] = this.values[doc]! + value || Number.MIN_VALUE
   }
 
-  /** Visits the documents in the order they were first added. */
-  forEach(visit: (doc: number, value: number) => void): void {
-    for (let i = 0; i < this.count; i++) {
-      const doc = this.touched[i]!
-      visit(doc, this.values[doc]!)
-    }
+  /** Documents summed so far; read with {@link documentAt} and {@link valueOf} (a callback would box every sum). */
+  get size(): number {
+    return this.count
+  }
+
+  /** The `i`-th document, in the order first added. */
+  documentAt(i: number): number {
+    return this.touched[i]!
+  }
+
+  valueOf(doc: number): number {
+    return this.values[doc]!
   }
 
   clear(): void {

@@ -5,6 +5,7 @@ import { collectPositions, readPositions, type PostingSource } from './posting-s
 import type { ScoreExplanation } from './explanation'
 import { DocumentAccumulator } from './document-accumulator'
 import { AlternativeScores } from './alternative-scores'
+import { DocumentScores } from './document-scores'
 
 export interface ScoreOptions {
   bm25: BM25Parameters
@@ -14,7 +15,7 @@ export interface ScoreOptions {
 
 export interface ScoredDocuments {
   /** Final BM25F × coordination score per matching document. */
-  scores: Map<number, number>
+  scores: DocumentScores
   /** Groups matched, for each document in `explainFor`. */
   matchedGroups: Map<number, number>
   explanations: Map<number, ScoreExplanation[]>
@@ -78,8 +79,9 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
         if (context.explaining) explain(context, doc, { term: term.text, origin: term.origin, field: source.fieldNames[field]!, tf, idf, value: 0 })
       })
     }
-    pseudo.forEach((doc, frequency) => {
-      const value = term.weight * saturate(frequency, idf, options.bm25.k1)
+    for (let i = 0; i < pseudo.size; i++) {
+      const doc = pseudo.documentAt(i)
+      const value = term.weight * saturate(pseudo.valueOf(doc), idf, options.bm25.k1)
       scores.add(doc, value)
       if (alternative.requireAll && term.origin === 'query') matchedRequired.set(doc, (matchedRequired.get(doc) ?? 0) + 1)
       if (context.explaining) {
@@ -87,7 +89,7 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
           if (entry.term === term.text && entry.value === 0) entry.value = value
         })
       }
-    })
+    }
   }
   if (alternative.requireAll) {
     scores.forEach((doc) => {
@@ -279,12 +281,15 @@ class GroupScores {
   readonly completeness: Float64Array
   private readonly seen: Int32Array
   private stamp = 0
-  touched: number[] = []
+  /** The group's documents, the first `touchedCount` entries. */
+  readonly touched: Int32Array
+  touchedCount = 0
 
   constructor(capacity: number) {
     this.score = new Float64Array(capacity)
     this.completeness = new Float64Array(capacity)
     this.seen = new Int32Array(capacity)
+    this.touched = new Int32Array(capacity)
   }
 
   /** Starts a new group. */
@@ -294,13 +299,13 @@ class GroupScores {
       this.stamp = 0
     }
     this.stamp++
-    this.touched = []
+    this.touchedCount = 0
   }
 
   offer(doc: number, score: number, completeness: number): void {
     if (this.seen[doc] !== this.stamp) {
       this.seen[doc] = this.stamp
-      this.touched.push(doc)
+      this.touched[this.touchedCount++] = doc
       this.score[doc] = score
       this.completeness[doc] = completeness
       return
@@ -322,7 +327,10 @@ function scoreGroup(group: QueryGroup, context: Context, best: GroupScores): voi
     const weight = alternative.expansion && index > 0 ? alternative.weight * need : alternative.weight
     if (weight <= 0) return
     const scores = alternative.phrase ? scorePhrase(alternative, context) : scoreTerms(alternative, context)
-    scores.forEach((doc, raw) => best.offer(doc, raw * weight, weight))
+    for (let i = 0; i < scores.entryCount; i++) {
+      const doc = scores.documentAt(i)
+      if (scores.has(doc)) best.offer(doc, scores.valueOf(doc) * weight, weight)
+    }
   })
 }
 
@@ -399,6 +407,12 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
   }
 }
 
+/** Whether every set holds `doc`; a loop, as a closure per matching document was most of a query's garbage. */
+function isInAll(doc: number, sets: readonly ReadonlySet<number>[]): boolean {
+  for (const set of sets) if (!set.has(doc)) return false
+  return true
+}
+
 function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: AnalyzedQuery; source: PostingSource; options: ScoreOptions }): ScoredDocuments {
   const { query, source, options } = input
   const context: Context = {
@@ -417,7 +431,7 @@ function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: A
   let scoringGroupCount = 0
   for (const group of query.groups) {
     scoreGroup(group, context, groupScores)
-    const docs = groupScores.touched
+    const docs = groupScores.touched.subarray(0, groupScores.touchedCount)
     if (group.occur === 'must_not') {
       for (const doc of docs) excluded.add(doc)
       continue
@@ -433,16 +447,22 @@ function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: A
       matchedWeight[doc]! += weight * groupScores.completeness[doc]!
     }
   }
-  const scores = new Map<number, number>()
   const matchedGroups = new Map<number, number>()
   const coordination = new Map<number, number>()
+  const matching = new Int32Array(touched.length)
+  let matchingCount = 0
   for (const doc of touched) {
-    const explained = options.explainFor?.has(doc) ?? false
-    if (explained) matchedGroups.set(doc, matchedCount[doc]!)
-    if (excluded.has(doc) || required.some((docs) => !docs.has(doc))) continue
-    const factor = coordinationFactor(matchedWeight[doc]!, totalWeight)
-    if (explained) coordination.set(doc, factor)
-    scores.set(doc, totals[doc]! * factor)
+    if (options.explainFor?.has(doc)) matchedGroups.set(doc, matchedCount[doc]!)
+    if (!excluded.has(doc) && isInAll(doc, required)) matching[matchingCount++] = doc
   }
+  const docs = matching.subarray(0, matchingCount).sort()
+  const values = new Float64Array(matchingCount)
+  for (let i = 0; i < matchingCount; i++) {
+    const doc = docs[i]!
+    const factor = coordinationFactor(matchedWeight[doc]!, totalWeight)
+    if (options.explainFor?.has(doc)) coordination.set(doc, factor)
+    values[i] = totals[doc]! * factor
+  }
+  const scores = new DocumentScores(docs, values)
   return { scores, matchedGroups, explanations: context.explanations, scoringGroupCount, coordination }
 }

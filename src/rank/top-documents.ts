@@ -8,7 +8,13 @@ export function ranksBefore(scoreA: number, docA: number, scoreB: number, docB: 
  * in typed arrays instead of sorting every match: a common word matches thousands of laws, and only the
  * first page and the passage candidates are wanted.
  */
-export function topDocuments(scores: ReadonlyMap<number, number>, count: number): number[] {
+/** Scores by document: a Map, or {@link DocumentScores}. */
+export interface ScoreTable {
+  readonly size: number
+  forEach(visit: (score: number, doc: number) => void): void
+}
+
+export function topDocuments(scores: ScoreTable, count: number): number[] {
   const capacity = Math.max(0, Math.min(count, scores.size))
   // The heap keeps the worst of the best so far at the root.
   const heapScores = new Float64Array(capacity)

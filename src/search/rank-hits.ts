@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../index/index'
+import type { DocumentStore, StoredDocument } from '../index/index'
 import type { AnalyzedQuery, QueryGroup } from '../query'
 import {
   collectPositions,
@@ -9,6 +9,7 @@ import {
   scoreQuery,
   topDocuments,
   type BM25Parameters,
+  type DocumentScores,
   type PostingSource,
   type ScoredDocuments,
 } from '../rank'
@@ -75,7 +76,7 @@ const MINOR_WEIGHT_SHARE = 0.03
  * score can only be higher. -Infinity (read everything) when there are fewer candidates, or when a score
  * is negative, where a larger multiplier would lower it and the bounds no longer hold.
  */
-function pageThreshold(candidates: readonly number[], scores: ReadonlyMap<number, number>, factors: ReadonlyMap<number, number>, wanted: number): number {
+function pageThreshold(candidates: readonly number[], scores: DocumentScores, factors: ReadonlyMap<number, number>, wanted: number): number {
   if (candidates.length < wanted || candidates.some((doc) => scores.get(doc)! < 0)) return -Infinity
   const finals = candidates.map((doc) => scores.get(doc)! * (factors.get(doc) ?? 1)).sort((a, b) => b - a)
   return finals[wanted - 1]!
@@ -118,15 +119,21 @@ function passageFactors(input: RankHitsInput, candidates: number[], wanted: numb
     const minor = MINOR_WEIGHT_SHARE * weights.reduce((sum, weight) => sum + weight, 0)
     for (let group = 0; group < weights.length; group++) if (weights[group]! < minor) weights[group] = 0
     const occurrences = new Map<number, OccurrenceCollector>()
+    const last = Math.max(...docs)
     listTerms.forEach((term, list) => {
       if (weights[listGroups[list]!] === 0) return
       const termId = reader.termId(term)
       if (termId === undefined) return
-      for (const [doc, positions] of collectPositions(reader, termId, field, docs)) {
+      // Positions go straight from the posting list into the collector: no array or map entry per document.
+      reader.forEachPosting(termId, field, (doc, tf, positions) => {
+        if (doc > last) return false
+        if (!docs.has(doc)) return true
         let collector = occurrences.get(doc)
         if (!collector) occurrences.set(doc, (collector = new OccurrenceCollector(listGroups)))
-        for (const position of positions) collector.add(list, position)
-      }
+        let position = 0
+        for (let i = 0; i < tf; i++) collector.add(list, (position += positions.readVarint()))
+        return true
+      })
     })
     for (const [doc, collector] of occurrences) {
       const factor = 1 + PASSAGE_WEIGHT * fieldShare * passageCoverage(collector.sorted(), weights).coverage
@@ -166,23 +173,41 @@ function snippetField(input: RankHitsInput, stored: StoredText, matchesByField: 
   return best
 }
 
-/**
- * Gives a hit its stored fields on first read: the snippet reads only part of a long text, and a caller
- * showing titles and snippets never pays for decoding whole laws.
- */
-function defineLazyFields(hit: SearchHit, read: () => Record<string, unknown>): void {
-  const settle = (fields: Record<string, unknown>) => Object.defineProperty(hit, 'fields', { value: fields, writable: true, enumerable: true, configurable: true })
-  Object.defineProperty(hit, 'fields', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const fields = read()
-      settle(fields)
-      return fields
-    },
-    set: settle,
-  })
+/** Replaces a lazily defined property by its value, as if it had always been a plain one. */
+function settleProperty(hit: SearchHit, key: keyof SearchHit, value: unknown): void {
+  if (value === undefined) delete hit[key]
+  else Object.defineProperty(hit, key, { value, writable: true, enumerable: true, configurable: true })
 }
+
+/**
+ * Defines `keys` on the hit as enumerable properties computed together on the first read of any of them
+ * (`JSON.stringify` and spreading read them too). A caller who wants the ranked ids alone pays for none
+ * of it, the way Elasticsearch and Meilisearch build highlights only when asked; writing one first fixes
+ * the others as computed.
+ */
+function defineLazyProperties(hit: SearchHit, keys: readonly (keyof SearchHit)[], compute: () => Partial<SearchHit>): void {
+  const settle = () => {
+    const values = compute()
+    for (const key of keys) settleProperty(hit, key, values[key])
+  }
+  for (const key of keys) {
+    Object.defineProperty(hit, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        settle()
+        return hit[key]
+      },
+      set: (value: unknown) => {
+        settle()
+        settleProperty(hit, key, value)
+      },
+    })
+  }
+}
+
+/** What a hit shows beside its id and score, built when first read. */
+const PRESENTATION_KEYS = ['snippet', 'snippetField', 'highlights', 'section'] as const satisfies readonly (keyof SearchHit)[]
 
 /** Orders the scored documents (BM25F × coordination × proximity) and builds the requested page of hits. */
 export function rankHits(input: RankHitsInput): SearchHit[] {
@@ -194,16 +219,25 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   const final = new Map(candidates.map((doc) => [doc, scored.scores.get(doc)! * (passages.get(doc) ?? 1)]))
   const page = topDocuments(final, wanted).slice(options.offset)
   const explained = options.explain ? scoreQuery(input.query, reader, { bm25: input.bm25, explainFor: new Set(page) }) : undefined
-  const matchesOfPage = pageMatches(input, page)
+  // Snippets and stored fields are built when a hit's are first read; the page's matches once for all its hits.
+  // Documents are never renumbered in memory and stored records are append-only, so a later read shows
+  // the document as it was found even after it is removed or updated.
+  let matchesOfPage: Map<number, TermMatches[][]> | undefined
   return page.map((doc) => {
-    const stored = store.document(doc)!
-    const { field, matches } = snippetField(input, stored, matchesOfPage.get(doc)!)
-    const name = reader.fieldNames[field]!
-    const text = { length: stored.textLength(name) ?? 0, slice: (from: number, to: number) => stored.textSlice(name, from, to) }
-    const snippet = buildSnippet(text, matches, options.snippet)
-    // `fields` is defined lazily below; the placeholder keeps the properties in their usual order.
-    const hit: SearchHit = { id: store.idOf(doc)!, score: final.get(doc)!, fields: {}, snippet: snippet.text, snippetField: name, highlights: snippet.highlights, ...(snippet.section ? { section: snippet.section } : {}) }
-    defineLazyFields(hit, () => stored.fields())
+    let stored: StoredDocument | undefined
+    const storedDocument = () => (stored ??= store.document(doc)!)
+    // The placeholders keep the properties in their usual order.
+    const hit: SearchHit = { id: store.idOf(doc)!, score: final.get(doc)!, fields: {}, snippet: '', snippetField: '', highlights: [], section: '' }
+    defineLazyProperties(hit, ['fields'], () => ({ fields: storedDocument().fields() }))
+    defineLazyProperties(hit, PRESENTATION_KEYS, () => {
+      const document = storedDocument()
+      matchesOfPage ??= pageMatches(input, page)
+      const { field, matches } = snippetField(input, document, matchesOfPage.get(doc)!)
+      const name = reader.fieldNames[field]!
+      const text = { length: document.textLength(name) ?? 0, slice: (from: number, to: number) => document.textSlice(name, from, to) }
+      const snippet = buildSnippet(text, matches, options.snippet)
+      return { snippet: snippet.text, snippetField: name, highlights: snippet.highlights, section: snippet.section }
+    })
     if (explained) {
       const coordination = explained.coordination.get(doc) ?? 1
       hit.explanation = {

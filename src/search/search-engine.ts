@@ -4,7 +4,7 @@ import { loadSynonymDictionary, type Analyzer, type SynonymDictionary } from '..
 import { ZhsearchError } from '../errors'
 import { DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, decodeIndex, encodeIndex, entityTerms } from '../index/index'
 import { analyzeQuery, parseQuery, type AnalyzedQuery, type AnalyzeQueryOptions, type ParsedQuery } from '../query'
-import { scoreQuery } from '../rank'
+import { DocumentScores, scoreQuery } from '../rank'
 import { applyFilters, optionFilters } from './entity-filters'
 import { countFacets } from './facets'
 import { placeExpander } from './place-expansion'
@@ -248,15 +248,13 @@ export class SearchEngine {
     if (filters.length > 0) {
       const { allowed, excluded } = applyFilters({ index: this.index, entities: this.entities }, filters)
       const browse = scored.scoringGroupCount === 0
-      if (browse) for (const doc of allowed ?? this.store.liveDocuments()) scored.scores.set(doc, BROWSE_SCORE)
-      for (const doc of [...scored.scores.keys()]) {
-        if (this.store.isDeleted(doc) || excluded.has(doc) || (allowed && !allowed.has(doc))) scored.scores.delete(doc)
-      }
+      if (browse) scored.scores = DocumentScores.uniform(Int32Array.from(allowed ?? this.store.liveDocuments()), BROWSE_SCORE)
+      scored.scores.retain((doc) => !this.store.isDeleted(doc) && !excluded.has(doc) && (!allowed || allowed.has(doc)))
     }
     const hits = rankHits({ query: analyzed, scored, reader, store: this.store, options: resolved, bm25: this.options.bm25 })
     if (resolved.entities) for (const hit of hits) hit.entities = this.entities.mentionsOf(this.store.numberOf(hit.id)!) as FieldEntityMention[]
     const result: SearchResult = { total: scored.scores.size, hits, tookMs: 0 }
-    if (resolved.facets.length > 0) result.facets = countFacets(this.index, new Set(scored.scores.keys()), resolved.facets, resolved.facetLevel)
+    if (resolved.facets.length > 0) result.facets = countFacets(this.index, new Set(scored.scores.documents()), resolved.facets, resolved.facetLevel)
     if (result.total === 0 && !HAN.test(query) && /[a-z]/i.test(query)) {
       // No Chinese and nothing found: the user may have typed pinyin (changzhi, qxgc).
       const rewritten = expandPinyinQuery((this.suggester ??= createSuggester(this)), query)
