@@ -107,6 +107,15 @@ function isCommonWord(form: string, jieba: Map<string, JiebaWord>): boolean {
   return entry.freq >= VERY_COMMON_WORD_MIN_FREQ || (entry.tag !== 'ns' && entry.freq >= COMMON_WORD_MIN_FREQ)
 }
 
+/**
+ * An official name is an everyday word only when jieba does not know it as a place (城关 is both): a
+ * frequent place-tagged full name (北京市, 广东省, 南京市) is frequent because the place is much written about.
+ */
+function isCommonFullName(name: string, jieba: Map<string, JiebaWord>): boolean {
+  const entry = jieba.get(name)
+  return entry !== undefined && entry.tag !== 'ns' && entry.freq >= COMMON_WORD_MIN_FREQ
+}
+
 /** Words (not places) that contain a place form, for the forms that are tagged without suffix. */
 function findBlockers(forms: Set<string>, jieba: Map<string, JiebaWord>): Map<string, string[]> {
   const blockers = new Map<string, string[]>()
@@ -149,7 +158,7 @@ function main(): void {
     const tailIsWord = row.level === 'township' && !row.name.endsWith('街道') && tail !== undefined && tail.freq >= TOWNSHIP_TAIL_WORD_MIN_FREQ
     // 城镇街道, 建设街道: a township whose stem is an everyday word is written about far more often than visited.
     const commonStem = row.level === 'township' && shorts.some((short) => isCommonWord(short, jieba))
-    const weak = stemLength < 2 || isCommonWord(row.name, jieba) || GENERIC_ZONE_NAME.test(row.name) || tailIsWord || commonStem
+    const weak = stemLength < 2 || isCommonFullName(row.name, jieba) || GENERIC_ZONE_NAME.test(row.name) || tailIsWord || commonStem
     const upperLevel = row.level === 'province' || row.level === 'prefecture'
     // 市中 (市中区), 市北: a short form starting with an administrative character reads across words (本市中小学).
     const common = (s: string): boolean =>

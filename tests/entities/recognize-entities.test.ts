@@ -16,6 +16,19 @@ describe('places', () => {
     expect(find('为健康中国、健康山西建设作出贡献', 'city', '山西')).toMatchObject({ canonical: '山西省', code: '14', level: 'province' })
   })
 
+  it('tags every province and the much-written-about cities by their official names, alone in a title', () => {
+    // jieba knows these as very frequent words; frequency makes a short form an everyday word, never an official name.
+    for (const [title, name, code] of [
+      ['广东省森林防火条例', '广东省', '44'],
+      ['北京市物业管理条例', '北京市', '11'],
+      ['河南省法律援助条例', '河南省', '41'],
+      ['南京市城市绿化条例', '南京市', '3201'],
+      ['重庆市公路条例', '重庆市', '50'],
+    ] as const) {
+      expect(find(title, 'city', name), title).toMatchObject({ canonical: name, code })
+    }
+  })
+
   it('tags counties named in a list once one of them is settled', () => {
     const cities = recognizeEntities('晋中市榆次、太谷、平遥、昔阳、寿阳创成示范区').filter((m) => m.type === 'city')
     expect(cities.map((m) => m.canonical)).toEqual(['晋中市', '榆次区', '太谷区', '平遥县', '昔阳县', '寿阳县'])
