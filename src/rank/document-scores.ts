@@ -1,3 +1,5 @@
+import { topOfArrays } from './top-documents'
+
 /**
  * The final score of each matching document, as two parallel typed arrays in document order. A query
  * with a common word matches thousands of documents, and a Map of them (an entry and a boxed number
@@ -49,6 +51,11 @@ export class DocumentScores {
       const score = this.values[i]!
       if (!Number.isNaN(score)) visit(score, this.docs[i]!)
     }
+  }
+
+  /** The `count` best documents, best first (the lower document first on a tie). */
+  top(count: number): number[] {
+    return topOfArrays(this.docs, this.values, count)
   }
 
   /** The matching documents, ascending. */

@@ -1,4 +1,4 @@
-import type { ByteReader } from '../index/index'
+import type { ByteReader, PostingBuffer } from '../index/index'
 import type { CorpusStatistics } from './bm25f'
 
 /**
@@ -13,6 +13,10 @@ export interface PostingSource extends CorpusStatistics {
   termId(term: string): number | undefined
   /** Visits `(doc, tf, reader)` in increasing doc order, the reader at the doc's positions (varint deltas). Return false to stop. */
   forEachPosting(termId: number, field: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void
+  /** Like `forEachPosting`, for the documents in `docs` (ascending) only. */
+  forEachPostingIn(termId: number, field: number, docs: Int32Array, visit: (doc: number, tf: number, reader: ByteReader) => void): void
+  /** Decodes the term's postings in the field into `into` (documents ascending, their tf); returns the count. */
+  readPostings(termId: number, field: number, into: PostingBuffer): number
   fieldLength(field: number, doc: number): number
   /** Live documents whose field holds the term. */
   fieldDocFrequency(termId: number, field: number): number

@@ -1,3 +1,4 @@
+import { PostingBuffer } from '../index/index'
 import type { AnalyzedQuery, QueryAlternative, QueryGroup } from '../query'
 import { inverseDocumentFrequency, saturate, weightedFieldFrequency, type BM25Parameters } from './bm25f'
 import { coordinationFactor } from './coordination'
@@ -41,6 +42,8 @@ interface Context {
   accumulator: DocumentAccumulator
   /** Per-alternative scratch, reused for every alternative of the query. */
   alternativeScores: AlternativeScores
+  /** One term's decoded postings in one field. */
+  postings: PostingBuffer
 }
 
 function explain(context: Context, doc: number, entry: ScoreExplanation): void {
@@ -73,11 +76,15 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
     for (const field of fields) {
       const average = source.averageFieldLength(field)
       const weight = source.fieldWeight(field)
-      source.forEachPosting(termId, field, (doc, tf) => {
-        if (source.isDeleted(doc)) return
+      const count = source.readPostings(termId, field, context.postings)
+      const { docs, tfs } = context.postings
+      for (let i = 0; i < count; i++) {
+        const doc = docs[i]!
+        if (source.isDeleted(doc)) continue
+        const tf = tfs[i]!
         pseudo.add(doc, weightedFieldFrequency(tf, source.fieldLength(field, doc), average, weight, options.bm25.b))
         if (context.explaining) explain(context, doc, { term: term.text, origin: term.origin, field: source.fieldNames[field]!, tf, idf, value: 0 })
-      })
+      }
     }
     for (let i = 0; i < pseudo.size; i++) {
       const doc = pseudo.documentAt(i)
@@ -361,6 +368,7 @@ const STAMP_LIMIT = 2 ** 31 - 1
 class ScoringScratch {
   readonly accumulator: DocumentAccumulator
   readonly alternativeScores: AlternativeScores
+  readonly postings = new PostingBuffer()
   readonly groupScores: GroupScores
   /** Per-document sums over the groups; zero between queries. */
   readonly totals: Float64Array
@@ -421,6 +429,7 @@ function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: A
     explanations: new Map(),
     explaining: options.explainFor !== undefined,
     accumulator: scratch.accumulator,
+    postings: scratch.postings,
     alternativeScores: scratch.alternativeScores,
   }
   // Per-document sums in typed arrays: every matching document passes through here once per group.

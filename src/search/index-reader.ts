@@ -1,4 +1,4 @@
-import type { DocumentStore, InvertedIndex, ByteReader } from '../index/index'
+import type { DocumentStore, InvertedIndex, ByteReader, PostingBuffer } from '../index/index'
 import type { PostingSource } from '../rank'
 import { normalizeText } from '../analysis'
 
@@ -40,6 +40,14 @@ export class IndexReader implements PostingSource {
 
   forEachPosting(termId: number, field: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void {
     this.index.forEachPosting(termId, field, visit)
+  }
+
+  forEachPostingIn(termId: number, field: number, docs: Int32Array, visit: (doc: number, tf: number, reader: ByteReader) => void): void {
+    this.index.forEachPostingIn(termId, field, docs, visit)
+  }
+
+  readPostings(termId: number, field: number, into: PostingBuffer): number {
+    return this.index.readPostings(termId, field, into)
   }
 
   fieldLength(field: number, doc: number): number {

@@ -119,20 +119,17 @@ function passageFactors(input: RankHitsInput, candidates: number[], wanted: numb
     const minor = MINOR_WEIGHT_SHARE * weights.reduce((sum, weight) => sum + weight, 0)
     for (let group = 0; group < weights.length; group++) if (weights[group]! < minor) weights[group] = 0
     const occurrences = new Map<number, OccurrenceCollector>()
-    const last = Math.max(...docs)
+    const readDocs = Int32Array.from(docs).sort()
     listTerms.forEach((term, list) => {
       if (weights[listGroups[list]!] === 0) return
       const termId = reader.termId(term)
       if (termId === undefined) return
       // Positions go straight from the posting list into the collector: no array or map entry per document.
-      reader.forEachPosting(termId, field, (doc, tf, positions) => {
-        if (doc > last) return false
-        if (!docs.has(doc)) return true
+      reader.forEachPostingIn(termId, field, readDocs, (doc, tf, positions) => {
         let collector = occurrences.get(doc)
         if (!collector) occurrences.set(doc, (collector = new OccurrenceCollector(listGroups)))
         let position = 0
         for (let i = 0; i < tf; i++) collector.add(list, (position += positions.readVarint()))
-        return true
       })
     })
     for (const [doc, collector] of occurrences) {
@@ -214,7 +211,7 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   const { scored, options, store, reader } = input
   const wanted = options.offset + options.limit
   if (wanted === 0 || scored.scores.size === 0) return []
-  const candidates = topDocuments(scored.scores, Math.max(wanted, PASSAGE_CANDIDATES))
+  const candidates = scored.scores.top(Math.max(wanted, PASSAGE_CANDIDATES))
   const passages = passageFactors(input, candidates, wanted)
   const final = new Map(candidates.map((doc) => [doc, scored.scores.get(doc)! * (passages.get(doc) ?? 1)]))
   const page = topDocuments(final, wanted).slice(options.offset)

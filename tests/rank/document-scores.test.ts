@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { DocumentScores, topDocuments } from '../../src/rank'
+import { DocumentScores } from '../../src/rank'
 
 describe('DocumentScores', () => {
   it('finds each score by document and visits them in document order', () => {
@@ -9,7 +9,7 @@ describe('DocumentScores', () => {
     const seen: [number, number][] = []
     scores.forEach((score, doc) => seen.push([doc, score]))
     expect(seen).toEqual([[2, 0.5], [5, 3], [9, 1], [40, 3]])
-    expect(topDocuments(scores, 3)).toEqual([5, 40, 9])
+    expect(scores.top(3)).toEqual([5, 40, 9])
   })
 
   it('drops the documents a filter rejects, from lookups, counts and ranking', () => {
@@ -19,12 +19,12 @@ describe('DocumentScores', () => {
     expect(scores.size).toBe(1)
     expect([scores.has(1), scores.has(2), scores.has(4)]).toEqual([false, true, false])
     expect(scores.documents()).toEqual([2])
-    expect(topDocuments(scores, 10)).toEqual([2])
+    expect(scores.top(10)).toEqual([2])
   })
 
   it('gives every document the same score when browsing, whatever order they come in', () => {
     const scores = DocumentScores.uniform(Int32Array.from([7, 3, 5]), 1)
     expect(scores.documents()).toEqual([3, 5, 7])
-    expect(topDocuments(scores, 2)).toEqual([3, 5])
+    expect(scores.top(2)).toEqual([3, 5])
   })
 })

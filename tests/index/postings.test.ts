@@ -1,0 +1,59 @@
+import { describe, it, expect, beforeAll } from 'vitest'
+import { createAnalyzer } from '../../src/analysis'
+import { analyzeFields, InvertedIndex, PostingBuffer } from '../../src/index/index'
+import { readPositions } from '../../src/rank'
+
+const TEXTS = [
+  ['基层卫生条例', '基层医疗卫生机构负责基层卫生服务。'],
+  ['乙市规定', '本规定适用于本市。'],
+  ['基层医疗', '卫生院是基层医疗卫生机构，卫生院应当提供卫生服务。'],
+]
+
+describe('posting lists read for scoring and for passages', () => {
+  let index: InvertedIndex
+  beforeAll(() => {
+    const analyzer = createAnalyzer()
+    index = new InvertedIndex(['title', 'body'])
+    TEXTS.forEach((texts, doc) => index.addAnalyzed(doc, analyzeFields(texts, analyzer)))
+    index.flush()
+  })
+
+  it('decode into arrays the same documents and term frequencies a walk over the list visits', () => {
+    const buffer = new PostingBuffer()
+    for (const term of ['卫生', '基层', '本市', '卫生院']) {
+      const termId = index.termId(term)!
+      const walked: number[][] = []
+      index.forEachPosting(termId, 1, (doc, tf) => void walked.push([doc, tf]))
+      const count = index.readPostings(termId, 1, buffer)
+      const decoded = Array.from({ length: count }, (_, i) => [buffer.docs[i]!, buffer.tfs[i]!])
+      expect(decoded, term).toEqual(walked)
+      expect(count, term).toBeGreaterThan(0)
+    }
+    expect(index.readPostings(index.termId('卫生院')!, 1, buffer)).toBe(1)
+    expect(buffer.tfs[0]).toBe(2)
+  })
+
+  it('grow the buffer for a list longer than it', () => {
+    const analyzer = createAnalyzer()
+    const large = new InvertedIndex(['body'])
+    for (let doc = 0; doc < 3000; doc++) large.addAnalyzed(doc, analyzeFields([`第${doc}号 卫生服务`], analyzer))
+    large.flush()
+    const buffer = new PostingBuffer()
+    const count = large.readPostings(large.termId('卫生')!, 0, buffer)
+    expect(count).toBe(3000)
+    expect(Array.from(buffer.docs.subarray(0, count))).toEqual(Array.from({ length: 3000 }, (_, doc) => doc))
+  })
+
+  it('visit only the wanted documents, with their positions, when reading for passages', () => {
+    const termId = index.termId('卫生')!
+    const visited: [number, number[]][] = []
+    index.forEachPostingIn(termId, 1, Int32Array.from([1, 2]), (doc, tf, reader) => void visited.push([doc, readPositions(reader, tf)]))
+    const body = TEXTS[2]![1]!
+    const expected = [...body.matchAll(/卫生/g)].map((match) => match.index)
+    // Document 1 does not hold the word: only document 2 is visited.
+    expect(visited).toEqual([[2, expected]])
+    const none: number[] = []
+    index.forEachPostingIn(termId, 1, new Int32Array(0), (doc) => void none.push(doc))
+    expect(none).toEqual([])
+  })
+})
