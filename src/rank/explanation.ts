@@ -18,7 +18,11 @@ export interface HitExplanation {
   matchedGroups: number
   totalGroups: number
   coordination: number
-  /** The passage multiplier: 1 + weight × the best window's share of the query weight. */
+  /**
+   * The passage multiplier, `score / (bm25f × coordination)`: the best chunk's score (a long field cut into
+   * ~300-character chunks, each scored like a document with the short fields) times the short fields'
+   * window factor, over the whole document's. Below 1 when the document's matches lie scattered.
+   */
   passage: number
   score: number
 }

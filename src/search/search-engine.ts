@@ -54,6 +54,8 @@ export class SearchEngine {
   private entities: EntityIndex
   private synonyms: SynonymDictionary | undefined
   private suggester: Suggester | undefined
+  /** Chunk statistics of the corpus (see ChunkPostingSource), kept until the index changes. */
+  private chunkStatistics = new Map<string, number>()
   /** What worker threads need to analyse documents exactly as this engine does. */
   private readonly analysisConfig: DocumentAnalysisConfig
   /** Set while {@link addAllAsync} runs: other changes wait for it (they throw ENGINE_BUSY). */
@@ -128,6 +130,7 @@ export class SearchEngine {
 
   private insertAnalyzed(accepted: AcceptedDocument, analyzed: AnalyzedDocument): void {
     this.suggester = undefined
+    this.chunkStatistics.clear()
     const doc = this.store.add(accepted.id, accepted.stored)
     this.index.addAnalyzed(doc, analyzed.fields)
     if (!this.options.entities) return
@@ -211,6 +214,7 @@ export class SearchEngine {
     this.index.removeFromStatistics(doc, texts, this.analyzer, extra)
     this.store.delete(doc)
     this.suggester = undefined
+    this.chunkStatistics.clear()
   }
 
   /** Replaces a document with the same id (adds it when absent). The old version stays if the new one is invalid. */
@@ -251,7 +255,7 @@ export class SearchEngine {
       if (browse) scored.scores = DocumentScores.uniform(Int32Array.from(allowed ?? this.store.liveDocuments()), BROWSE_SCORE)
       scored.scores.retain((doc) => !this.store.isDeleted(doc) && !excluded.has(doc) && (!allowed || allowed.has(doc)))
     }
-    const hits = rankHits({ query: analyzed, scored, reader, store: this.store, options: resolved, bm25: this.options.bm25 })
+    const hits = rankHits({ query: analyzed, scored, reader, store: this.store, options: resolved, bm25: this.options.bm25, chunkStatistics: this.chunkStatistics })
     if (resolved.entities) for (const hit of hits) hit.entities = this.entities.mentionsOf(this.store.numberOf(hit.id)!) as FieldEntityMention[]
     const result: SearchResult = { total: scored.scores.size, hits, tookMs: 0 }
     if (resolved.facets.length > 0) result.facets = countFacets(this.index, new Set(scored.scores.documents()), resolved.facets, resolved.facetLevel)

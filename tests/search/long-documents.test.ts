@@ -83,3 +83,22 @@ describe('a long text whose every block boundary falls inside a surrogate pair',
     }
   })
 })
+
+describe('long documents ranked by their best article', () => {
+  const article = (i: number, extra = '') => `第${i}条 ${extra}县级以上人民政府应当加强对本行政区域内道路运输工作的领导，完善管理制度。`
+  const lawWith = (extras: Record<number, string>) => Array.from({ length: 200 }, (_, i) => article(i + 1, extras[i + 1] ?? '')).join('\n')
+  const documents = [
+    { id: 'scattered', title: '乙市道路运输条例', body: lawWith({ 10: '驾驶员应当遵守规定。', 100: '从业资格证由主管部门核发。', 190: '企业应当组织安全培训。' }) },
+    { id: 'together', title: '甲市道路运输条例', body: lawWith({ 150: '驾驶员应当取得从业资格证，并参加安全培训。' }) },
+    { id: 'unrelated', title: '丙市道路运输条例', body: lawWith({}) },
+  ]
+
+  it('puts the law whose words meet in one article above the law that has them in three far apart', () => {
+    for (const engine of [buildEngine(documents), SearchEngine.deserialize(buildEngine(documents).serialize())]) {
+      const hits = engine.search('驾驶员 从业资格证 安全培训').hits
+      expect(hits.map((hit) => hit.id)).toEqual(['together', 'scattered'])
+      expect(hits[0]!.section).toBe('第150条')
+      expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score * 1.5)
+    }
+  })
+})
