@@ -39,15 +39,12 @@ export function readPositions(reader: ByteReader, tf: number): number[] {
   return positions
 }
 
-/** Positions of a term in one field, for the documents in `docs` only: one pass over the posting list. */
+/** Positions of a term in one field, for the documents in `docs` only: one pass over the posting list, calling back for those documents alone. */
 export function collectPositions(source: PostingSource, termId: number, field: number, docs: ReadonlySet<number>): Map<number, number[]> {
   const found = new Map<number, number[]>()
   if (docs.size === 0) return found
-  const last = Math.max(...docs)
-  source.forEachPosting(termId, field, (doc, tf, reader) => {
-    if (doc > last) return false
-    if (docs.has(doc)) found.set(doc, readPositions(reader, tf))
-    return true
+  source.forEachPostingIn(termId, field, Int32Array.from(docs).sort(), (doc, tf, reader) => {
+    found.set(doc, readPositions(reader, tf))
   })
   return found
 }

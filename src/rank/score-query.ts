@@ -106,29 +106,24 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
   return scores
 }
 
-/** Live documents holding every one of the terms in a field, ascending: posting lists walked without reading positions. */
-function documentsWithAll(termIds: readonly number[], field: number, source: PostingSource): Set<number> {
+/** Live documents holding every one of the terms in a field, ascending: posting lists decoded without positions. */
+function documentsWithAll(termIds: readonly number[], field: number, source: PostingSource, postings: PostingBuffer): Set<number> {
   let documents = new Set<number>()
-  source.forEachPosting(termIds[0]!, field, (doc) => {
-    if (!source.isDeleted(doc)) documents.add(doc)
-  })
+  let count = source.readPostings(termIds[0]!, field, postings)
+  for (let i = 0; i < count; i++) if (!source.isDeleted(postings.docs[i]!)) documents.add(postings.docs[i]!)
   for (const termId of termIds.slice(1)) {
     if (documents.size === 0) break
     const within = documents
-    const last = Math.max(...within)
     documents = new Set<number>()
-    source.forEachPosting(termId, field, (doc) => {
-      if (doc > last) return false
-      if (within.has(doc)) documents.add(doc)
-      return true
-    })
+    count = source.readPostings(termId, field, postings)
+    for (let i = 0; i < count; i++) if (within.has(postings.docs[i]!)) documents.add(postings.docs[i]!)
   }
   return documents
 }
 
 /** Counts occurrences of the phrase in one field of the documents holding all its words. */
-function phraseFrequencies(alternative: QueryAlternative, termIds: number[], field: number, source: PostingSource): Map<number, number> {
-  const candidates = documentsWithAll(termIds, field, source)
+function phraseFrequencies(alternative: QueryAlternative, termIds: number[], field: number, source: PostingSource, postings: PostingBuffer): Map<number, number> {
+  const candidates = documentsWithAll(termIds, field, source, postings)
   const first = alternative.terms[0]!.offset
   const gaps = alternative.terms.map((term) => term.offset - first)
   const positionsPerTerm = termIds.map((termId) => collectPositions(source, termId, field, candidates))
@@ -243,7 +238,7 @@ function scorePhrase(alternative: QueryAlternative, context: Context): Alternati
   const pseudo = new Map<number, number>()
   for (const field of fieldsOf(source, alternative)) {
     const average = source.averageFieldLength(field)
-    let found = allKnown ? phraseFrequencies(alternative, termIds as number[], field, source) : new Map<number, number>()
+    let found = allKnown ? phraseFrequencies(alternative, termIds as number[], field, source, context.postings) : new Map<number, number>()
     if (found.size === 0) found = phraseFrequenciesByCharacters(alternative, field, source)
     for (const [doc, count] of found) {
       const frequency = weightedFieldFrequency(count, source.fieldLength(field, doc), average, source.fieldWeight(field), options.bm25.b)

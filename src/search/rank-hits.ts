@@ -137,11 +137,12 @@ const WHOLE_DOCUMENT_SHARE = 0.3
  * a law above one that has them in one article). Expressed as a factor on the document's own score.
  */
 function chunkFactors(input: RankHitsInput, candidates: number[]): Map<number, number> {
-  const terms = input.query.groups.flatMap((group) => group.alternatives.flatMap((alternative) => alternative.terms.map((term) => term.text)))
+  const { query } = input
+  const terms = query.groups.flatMap((group) => group.alternatives.flatMap((alternative) => alternative.terms.map((term) => term.text)))
   const chunks = new ChunkPostingSource(input.reader, candidates, terms, input.chunkStatistics)
   const titles = shortFieldPassageFactors(input, candidates, (field) => chunks.isChunked(field))
   const best = new Map<number, number>()
-  scoreQuery(input.query, chunks, { bm25: input.bm25 }).scores.forEach((score, chunk) => {
+  scoreQuery(query, chunks, { bm25: input.bm25 }).scores.forEach((score, chunk) => {
     const doc = chunks.documentOf(chunk)
     if (score > (best.get(doc) ?? -Infinity)) best.set(doc, score)
   })
