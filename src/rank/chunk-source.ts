@@ -20,6 +20,12 @@ const CHUNKED_FIELD_MIN_CHUNKS = 2
  */
 const CHARACTERS_PER_WORD = 3
 
+/** A term's chunks in the candidates' long field, as places (ascending), and its tf in each. */
+interface ChunkPlaces {
+  places: number[]
+  tfs: number[]
+}
+
 /**
  * The candidate documents as chunks, seen through the ranker's {@link PostingSource}: a long field is cut
  * every {@link CHUNK_CHARACTERS} characters, and its short fields (the title) stand in every chunk. Scoring
@@ -32,33 +38,41 @@ const CHARACTERS_PER_WORD = 3
  */
 export class ChunkPostingSource implements PostingSource {
   readonly fieldNames: readonly string[]
+  /** Chunks scored for this query (ids 0 … n−1, in document order, then text order). */
   readonly documentCapacity: number
+  /** Chunks in the whole corpus (estimated). */
   readonly documentCount: number
-  /** Chunk → its document, and its index within the document. */
-  private readonly chunkDocument: Int32Array
-  private readonly chunkIndex: Int32Array
-  /** Candidate → its first chunk id; candidates ascending. */
+  /** Candidates, ascending, and each one's first chunk id (its ids end where the next one's begin). */
   private readonly candidates: Int32Array
   private readonly firstChunk: Int32Array
+  /**
+   * Every chunk of the candidates has a place (candidate after candidate, in text order); candidate c's
+   * places start at `placeOffsets[c]`. Chunk id → its place, its document, and its index within that.
+   */
+  private readonly placeOffsets: Int32Array
+  private readonly chunkPlace: Int32Array
+  private readonly chunkDocument: Int32Array
+  private readonly chunkIndex: Int32Array
   private readonly chunked: boolean[]
   private readonly averageLengths: number[]
   private readonly chunkWords: number
+  /** Each candidate's number of chunks. */
+  private readonly chunkCounts: Int32Array
   private readonly positions = new ByteBuffer()
-  /**
-   * Chunks worth scoring: each candidate's first, and those holding a query term in a long field. The
-   * others hold the query only through the short fields, which they share with the first chunk, so they
-   * score as it does at most; leaving them out spares giving a title word to every chunk of every law.
-   */
-  private readonly active: Uint8Array
-  /** The query terms' chunks and tf in each long field, by `termId:field`. */
+  /** The query terms' chunk ids and tf in each long field, by `termId:field`. */
   private readonly longFieldPostings = new Map<string, { chunks: Int32Array; tfs: Int32Array }>()
   private readonly scratch = new PostingBuffer()
   private readonly slices = new Map<string, string[]>()
 
+  /**
+   * Only the chunks worth scoring get an id: each candidate's first, and those holding a query term in
+   * a long field. The others hold the query only through the short fields, which they share with the
+   * first chunk, so they score as it does at most; and a huge document's thousands of chunks cost nothing.
+   */
   constructor(
     private readonly base: PostingSource,
     candidates: readonly number[],
-    /** The query's terms: their chunks in the long fields are read once, up front. */
+    /** The query's terms: their places in the long fields are read once, up front. */
     terms: readonly string[],
     /** Chunk frequencies and the corpus's chunk count, kept by the caller until the index changes. */
     private readonly statistics: Map<string, number> = new Map(),
@@ -69,22 +83,40 @@ export class ChunkPostingSource implements PostingSource {
       (name, field) => !name.startsWith('@') && base.averageFieldLength(field) > CHUNKED_FIELD_MIN_CHUNKS * this.chunkWords,
     )
     this.candidates = Int32Array.from(candidates).sort()
+    this.chunkCounts = this.candidates.map((doc) => this.chunkCount(doc))
+    // Each term's (candidate, chunk, tf) in each long field; a chunk gets an id when it holds any of them.
+    // Marks go in one byte per chunk of the candidates (a huge text's chunks cost a byte each, not an id).
+    this.placeOffsets = new Int32Array(this.candidates.length + 1)
+    this.chunkCounts.forEach((count, candidate) => (this.placeOffsets[candidate + 1] = this.placeOffsets[candidate]! + count))
+    const marked = new Uint8Array(this.placeOffsets[this.candidates.length]!)
+    for (let candidate = 0; candidate < this.candidates.length; candidate++) marked[this.placeOffsets[candidate]!] = 1
+    const found: { key: string; places: ChunkPlaces }[] = []
+    for (const term of new Set(terms)) {
+      const termId = base.termId(term)
+      if (termId === undefined) continue
+      this.chunked.forEach((chunked, field) => {
+        if (!chunked) return
+        const places = this.chunkPlaces(termId, field)
+        for (const place of places.places) marked[place] = 1
+        found.push({ key: `${termId}:${field}`, places })
+      })
+    }
+    const placesOfIds: number[] = []
+    for (let place = 0; place < marked.length; place++) if (marked[place] === 1) placesOfIds.push(place)
+    this.chunkPlace = Int32Array.from(placesOfIds)
+    this.chunkDocument = new Int32Array(placesOfIds.length)
+    this.chunkIndex = new Int32Array(placesOfIds.length)
     this.firstChunk = new Int32Array(this.candidates.length + 1)
-    let total = 0
-    this.candidates.forEach((doc, i) => {
-      this.firstChunk[i] = total
-      total += this.chunkCount(doc)
-    })
-    this.firstChunk[this.candidates.length] = total
-    this.documentCapacity = total
-    this.chunkDocument = new Int32Array(total)
-    this.chunkIndex = new Int32Array(total)
-    this.candidates.forEach((doc, i) => {
-      for (let chunk = this.firstChunk[i]!; chunk < this.firstChunk[i + 1]!; chunk++) {
-        this.chunkDocument[chunk] = doc
-        this.chunkIndex[chunk] = chunk - this.firstChunk[i]!
-      }
-    })
+    let candidate = 0
+    for (let id = 0; id < placesOfIds.length; id++) {
+      const place = placesOfIds[id]!
+      while (place >= this.placeOffsets[candidate + 1]!) this.firstChunk[++candidate] = id
+      this.chunkDocument[id] = this.candidates[candidate]!
+      this.chunkIndex[id] = place - this.placeOffsets[candidate]!
+    }
+    while (candidate < this.candidates.length) this.firstChunk[++candidate] = placesOfIds.length
+    this.documentCapacity = placesOfIds.length
+    for (const { key, places } of found) this.longFieldPostings.set(key, this.toChunkIds(places))
     // Corpus-wide chunk statistics: every live document's chunk count.
     let corpusChunks = statistics.get(CORPUS_CHUNKS)
     if (corpusChunks === undefined) {
@@ -93,18 +125,6 @@ export class ChunkPostingSource implements PostingSource {
       statistics.set(CORPUS_CHUNKS, corpusChunks)
     }
     this.documentCount = corpusChunks
-    this.active = new Uint8Array(total)
-    for (let i = 0; i < this.candidates.length; i++) this.active[this.firstChunk[i]!] = 1
-    for (const term of new Set(terms)) {
-      const termId = base.termId(term)
-      if (termId === undefined) continue
-      this.chunked.forEach((chunked, field) => {
-        if (!chunked) return
-        const postings = this.chunkPostings(termId, field)
-        for (const chunk of postings.chunks) this.active[chunk] = 1
-        this.longFieldPostings.set(`${termId}:${field}`, postings)
-      })
-    }
     this.averageLengths = base.fieldNames.map((_, field) =>
       this.chunked[field] ? (base.averageFieldLength(field) * base.documentCount) / Math.max(1, corpusChunks) : base.averageFieldLength(field),
     )
@@ -183,37 +203,39 @@ export class ChunkPostingSource implements PostingSource {
     let stopped = false
     this.base.forEachPostingIn(termId, field, this.candidates, (doc, tf, reader) => {
       if (stopped) return
-      const at = this.candidateIndex(doc)
-      const first = this.firstChunk[at]!
-      const end = this.firstChunk[at + 1]!
+      const candidate = this.candidateIndex(doc)
+      const first = this.firstChunk[candidate]!
+      const end = this.firstChunk[candidate + 1]!
       if (!this.chunked[field]) {
         const start = reader.offset
-        for (let chunk = first; chunk < end && !stopped; chunk++) {
-          if (this.active[chunk] === 1) stopped = visit(chunk, tf, new ByteReader(reader.bytes, start, reader.end)) === false
-        }
+        for (let chunk = first; chunk < end && !stopped; chunk++) stopped = visit(chunk, tf, new ByteReader(reader.bytes, start, reader.end)) === false
         return
       }
-      // Group the positions by chunk; each chunk's are re-encoded as deltas for its reader.
+      // Group the positions by chunk; each chunk's are re-encoded as deltas for its reader. Places in a
+      // chunk without an id (no query term there: a phrase's inner token) are left out.
       const buffer = this.positions
       buffer.length = 0
       let position = 0
+      let place = -1
       let chunk = -1
       let chunkTf = 0
       let chunkStart = 0
       let previous = 0
       const emit = () => {
-        if (chunkTf > 0 && !stopped) stopped = visit(chunk, chunkTf, new ByteReader(buffer.bytes, chunkStart, buffer.length)) === false
+        if (chunk >= 0 && chunkTf > 0 && !stopped) stopped = visit(chunk, chunkTf, new ByteReader(buffer.bytes, chunkStart, buffer.length)) === false
       }
       for (let i = 0; i < tf; i++) {
         position += reader.readVarint()
-        const target = Math.min(end - 1, first + Math.floor(position / CHUNK_CHARACTERS))
-        if (target !== chunk) {
+        const target = this.placeOf(candidate, position)
+        if (target !== place) {
           emit()
-          chunk = target
+          place = target
+          chunk = this.chunkId(candidate, place)
           chunkTf = 0
           chunkStart = buffer.length
           previous = 0
         }
+        if (chunk < 0) continue
         buffer.writeVarint(position - previous)
         previous = position
         chunkTf++
@@ -241,37 +263,70 @@ export class ChunkPostingSource implements PostingSource {
       count++
     }
     if (this.chunked[field]) {
-      const postings = this.longFieldPostings.get(`${termId}:${field}`) ?? this.chunkPostings(termId, field)
+      const postings = this.longFieldPostings.get(`${termId}:${field}`) ?? this.toChunkIds(this.chunkPlaces(termId, field))
       for (let i = 0; i < postings.chunks.length; i++) add(postings.chunks[i]!, postings.tfs[i]!)
       return count
     }
     this.base.forEachPostingIn(termId, field, this.candidates, (doc, tf) => {
-      const at = this.candidateIndex(doc)
-      for (let chunk = this.firstChunk[at]!; chunk < this.firstChunk[at + 1]!; chunk++) if (this.active[chunk] === 1) add(chunk, tf)
+      const candidate = this.candidateIndex(doc)
+      for (let chunk = this.firstChunk[candidate]!; chunk < this.firstChunk[candidate + 1]!; chunk++) add(chunk, tf)
     })
     return count
   }
 
-  /** A term's chunks (ascending) and tf in a long field, counted from its positions. */
-  private chunkPostings(termId: number, field: number): { chunks: Int32Array; tfs: Int32Array } {
-    const chunks: number[] = []
+  /** Where in a candidate a position falls: its chunk's place among the candidate's chunks. */
+  private placeOf(candidate: number, position: number): number {
+    return Math.min(this.chunkCounts[candidate]! - 1, Math.floor(position / CHUNK_CHARACTERS))
+  }
+
+  /** A term's chunks in a long field of the candidates, as places in order, with its tf in each. */
+  private chunkPlaces(termId: number, field: number): ChunkPlaces {
+    const places: number[] = []
     const tfs: number[] = []
     this.base.forEachPostingIn(termId, field, this.candidates, (doc, tf, reader) => {
-      const at = this.candidateIndex(doc)
-      const first = this.firstChunk[at]!
-      const last = this.firstChunk[at + 1]! - 1
+      const candidate = this.candidateIndex(doc)
+      const offset = this.placeOffsets[candidate]!
       let position = 0
       for (let i = 0; i < tf; i++) {
         position += reader.readVarint()
-        const chunk = Math.min(last, first + Math.floor(position / CHUNK_CHARACTERS))
-        if (chunks[chunks.length - 1] === chunk) tfs[tfs.length - 1]!++
+        const place = offset + this.placeOf(candidate, position)
+        if (places[places.length - 1] === place) tfs[tfs.length - 1]!++
         else {
-          chunks.push(chunk)
+          places.push(place)
           tfs.push(1)
         }
       }
     })
+    return { places, tfs }
+  }
+
+  /** Places as chunk ids, leaving out the chunks that have none: both ascend, so one merge. */
+  private toChunkIds(found: ChunkPlaces): { chunks: Int32Array; tfs: Int32Array } {
+    const chunks: number[] = []
+    const tfs: number[] = []
+    let id = 0
+    for (let i = 0; i < found.places.length; i++) {
+      const place = found.places[i]!
+      while (id < this.chunkPlace.length && this.chunkPlace[id]! < place) id++
+      if (this.chunkPlace[id] !== place) continue
+      chunks.push(id)
+      tfs.push(found.tfs[i]!)
+    }
     return { chunks: Int32Array.from(chunks), tfs: Int32Array.from(tfs) }
+  }
+
+  /** The id of a candidate's chunk at `place`, or -1 when that chunk has none. */
+  private chunkId(candidate: number, place: number): number {
+    let low = this.firstChunk[candidate]!
+    let high = this.firstChunk[candidate + 1]! - 1
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const at = this.chunkIndex[middle]!
+      if (at === place) return middle
+      if (at < place) low = middle + 1
+      else high = middle - 1
+    }
+    return -1
   }
 
   compactFieldSlices(field: number, chunk: number, ranges: readonly (readonly [number, number])[]): string[] {

@@ -138,7 +138,9 @@ const WHOLE_DOCUMENT_SHARE = 0.3
  */
 function chunkFactors(input: RankHitsInput, candidates: number[]): Map<number, number> {
   const { query } = input
-  const terms = query.groups.flatMap((group) => group.alternatives.flatMap((alternative) => alternative.terms.map((term) => term.text)))
+  const terms = query.groups.flatMap((group) =>
+    group.alternatives.flatMap((alternative) => [...alternative.terms.map((term) => term.text), ...(alternative.phraseTokens ?? [])]),
+  )
   const chunks = new ChunkPostingSource(input.reader, candidates, terms, input.chunkStatistics)
   const titles = shortFieldPassageFactors(input, candidates, (field) => chunks.isChunked(field))
   const best = new Map<number, number>()

@@ -68,6 +68,15 @@ describe('ChunkPostingSource', () => {
     expect(titleChunks).toEqual([...new Set([0, ...law0])].sort((a, b) => a - b))
   })
 
+  it('gives ids only to the chunks that hold a query word and to each candidate’s first: a long text’s other chunks cost nothing', () => {
+    const chunks = new ChunkPostingSource(reader, [0, 1], ['驾驶员'])
+    const law0Chunks = Math.ceil(reader.fieldLength(1, 0) / (CHUNK_CHARACTERS / 3))
+    expect(law0Chunks).toBeGreaterThan(4)
+    // Law 0: its first chunk and the one holding 驾驶员; law 1: its first (and only) chunk.
+    expect(chunks.documentCapacity).toBe(3)
+    expect([0, 1, 2].map((chunk) => chunks.documentOf(chunk))).toEqual([0, 0, 1])
+  })
+
   it('estimates chunk frequencies over the corpus: every chunk for a title word, min(tf, chunks) for a body word', () => {
     const chunks = new ChunkPostingSource(reader, [0], [])
     const perLaw = BODIES.map((_, doc) => Math.max(1, Math.ceil(reader.fieldLength(1, doc) / (CHUNK_CHARACTERS / 3))))
