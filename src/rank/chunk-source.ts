@@ -14,11 +14,10 @@ const CORPUS_CHUNKS = 'chunks'
 const CHUNKED_FIELD_MIN_CHUNKS = 2
 
 /**
- * Characters per indexed word in running Chinese text (punctuation and spaces included): turns a field's
- * length in words into its number of chunks without reading the text. Jieba's words average about three
- * characters of running legal text; a wrong ratio only shifts the chunk counts a little.
+ * Characters per indexed word when the caller cannot measure it: running legal text averages about three
+ * (punctuation and spaces included). It turns a field's length in words into its number of chunks.
  */
-const CHARACTERS_PER_WORD = 3
+export const DEFAULT_CHARACTERS_PER_WORD = 3
 
 /** A term's chunks in the candidates' long field, as places (ascending), and its tf in each. */
 interface ChunkPlaces {
@@ -76,9 +75,11 @@ export class ChunkPostingSource implements PostingSource {
     terms: readonly string[],
     /** Chunk frequencies and the corpus's chunk count, kept by the caller until the index changes. */
     private readonly statistics: Map<string, number> = new Map(),
+    /** The corpus's characters per indexed word (see {@link DEFAULT_CHARACTERS_PER_WORD}). */
+    charactersPerWord = DEFAULT_CHARACTERS_PER_WORD,
   ) {
     this.fieldNames = base.fieldNames
-    this.chunkWords = CHUNK_CHARACTERS / CHARACTERS_PER_WORD
+    this.chunkWords = CHUNK_CHARACTERS / charactersPerWord
     this.chunked = base.fieldNames.map(
       (name, field) => !name.startsWith('@') && base.averageFieldLength(field) > CHUNKED_FIELD_MIN_CHUNKS * this.chunkWords,
     )

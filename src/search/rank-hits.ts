@@ -10,6 +10,7 @@ import {
   topDocuments,
   type BM25Parameters,
   ChunkPostingSource,
+  DEFAULT_CHARACTERS_PER_WORD,
   type PostingSource,
   type ScoredDocuments,
 } from '../rank'
@@ -121,6 +122,40 @@ function shortFieldPassageFactors(input: RankHitsInput, candidates: number[], is
   return factors
 }
 
+/** Documents sampled to measure the corpus's characters per word: the first ones, so the figure is reproducible. */
+const CHARACTERS_PER_WORD_SAMPLE = 64
+
+/**
+ * Characters per indexed word over the first documents' text fields, kept with the chunk statistics: a
+ * law averages about three, a news report fewer. Chunks are cut by characters, and field lengths count words.
+ */
+function charactersPerWord(input: RankHitsInput): number {
+  const { chunkStatistics, reader, store } = input
+  const cached = chunkStatistics.get(CHARACTERS_PER_WORD_KEY)
+  if (cached !== undefined) return cached
+  let characters = 0
+  let words = 0
+  let sampled = 0
+  for (let doc = 0; doc < reader.documentCapacity && sampled < CHARACTERS_PER_WORD_SAMPLE; doc++) {
+    if (reader.isDeleted(doc)) continue
+    const stored = store.document(doc)
+    if (!stored) continue
+    sampled++
+    reader.fieldNames.forEach((name, field) => {
+      const length = name.startsWith('@') ? undefined : stored.textLength(name)
+      if (length === undefined) return
+      characters += length
+      words += reader.fieldLength(field, doc)
+    })
+  }
+  const measured = words > 0 && characters > 0 ? characters / words : DEFAULT_CHARACTERS_PER_WORD
+  chunkStatistics.set(CHARACTERS_PER_WORD_KEY, measured)
+  return measured
+}
+
+/** The key of the measured characters per word among the chunk statistics. */
+const CHARACTERS_PER_WORD_KEY = 'characters per word'
+
 /**
  * The whole document's share of a candidate's score, against its best chunk's (a weighted geometric
  * mean): a law about the topic throughout (法律援助法 for a question about a free lawyer) should not lose
@@ -141,7 +176,7 @@ function chunkFactors(input: RankHitsInput, candidates: number[]): Map<number, n
   const terms = query.groups.flatMap((group) =>
     group.alternatives.flatMap((alternative) => [...alternative.terms.map((term) => term.text), ...(alternative.phraseTokens ?? [])]),
   )
-  const chunks = new ChunkPostingSource(input.reader, candidates, terms, input.chunkStatistics)
+  const chunks = new ChunkPostingSource(input.reader, candidates, terms, input.chunkStatistics, charactersPerWord(input))
   const titles = shortFieldPassageFactors(input, candidates, (field) => chunks.isChunked(field))
   const best = new Map<number, number>()
   scoreQuery(query, chunks, { bm25: input.bm25 }).scores.forEach((score, chunk) => {
