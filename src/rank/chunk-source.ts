@@ -46,10 +46,11 @@ export class ChunkPostingSource implements PostingSource {
   private readonly firstChunk: Int32Array
   /**
    * Every chunk of the candidates has a place (candidate after candidate, in text order); candidate c's
-   * places start at `placeOffsets[c]`. Chunk id → its place, its document, and its index within that.
+   * places start at `placeOffsets[c]`. Chunk id → its document, and its index within that.
    */
   private readonly placeOffsets: Int32Array
-  private readonly chunkPlace: Int32Array
+  /** Place → chunk id, -1 for a chunk without one (four bytes a chunk of the candidates, not seventy). */
+  private readonly idOfPlace: Int32Array
   private readonly chunkDocument: Int32Array
   private readonly chunkIndex: Int32Array
   private readonly chunked: boolean[]
@@ -103,8 +104,12 @@ export class ChunkPostingSource implements PostingSource {
       })
     }
     const placesOfIds: number[] = []
-    for (let place = 0; place < marked.length; place++) if (marked[place] === 1) placesOfIds.push(place)
-    this.chunkPlace = Int32Array.from(placesOfIds)
+    this.idOfPlace = new Int32Array(marked.length).fill(-1)
+    for (let place = 0; place < marked.length; place++) {
+      if (marked[place] !== 1) continue
+      this.idOfPlace[place] = placesOfIds.length
+      placesOfIds.push(place)
+    }
     this.chunkDocument = new Int32Array(placesOfIds.length)
     this.chunkIndex = new Int32Array(placesOfIds.length)
     this.firstChunk = new Int32Array(this.candidates.length + 1)
@@ -301,33 +306,23 @@ export class ChunkPostingSource implements PostingSource {
     return { places, tfs }
   }
 
-  /** Places as chunk ids, leaving out the chunks that have none: both ascend, so one merge. */
+  /** Places as chunk ids, leaving out the chunks without one (a term the constructor was not given). */
   private toChunkIds(found: ChunkPlaces): { chunks: Int32Array; tfs: Int32Array } {
-    const chunks: number[] = []
-    const tfs: number[] = []
-    let id = 0
+    const chunks = new Int32Array(found.places.length)
+    const tfs = new Int32Array(found.places.length)
+    let count = 0
     for (let i = 0; i < found.places.length; i++) {
-      const place = found.places[i]!
-      while (id < this.chunkPlace.length && this.chunkPlace[id]! < place) id++
-      if (this.chunkPlace[id] !== place) continue
-      chunks.push(id)
-      tfs.push(found.tfs[i]!)
+      const chunk = this.idOfPlace[found.places[i]!]!
+      if (chunk < 0) continue
+      chunks[count] = chunk
+      tfs[count++] = found.tfs[i]!
     }
-    return { chunks: Int32Array.from(chunks), tfs: Int32Array.from(tfs) }
+    return { chunks: chunks.subarray(0, count), tfs: tfs.subarray(0, count) }
   }
 
   /** The id of a candidate's chunk at `place`, or -1 when that chunk has none. */
   private chunkId(candidate: number, place: number): number {
-    let low = this.firstChunk[candidate]!
-    let high = this.firstChunk[candidate + 1]! - 1
-    while (low <= high) {
-      const middle = (low + high) >>> 1
-      const at = this.chunkIndex[middle]!
-      if (at === place) return middle
-      if (at < place) low = middle + 1
-      else high = middle - 1
-    }
-    return -1
+    return this.idOfPlace[this.placeOffsets[candidate]! + place]!
   }
 
   compactFieldSlices(field: number, chunk: number, ranges: readonly (readonly [number, number])[]): string[] {
