@@ -206,19 +206,41 @@ export class ChunkPostingSource implements PostingSource {
   }
 
   forEachPosting(termId: number, field: number, visit: (chunk: number, tf: number, reader: ByteReader) => boolean | void): void {
+    this.walk(termId, field, this.candidates, undefined, visit)
+  }
+
+  forEachPostingIn(termId: number, field: number, chunks: Int32Array, visit: (chunk: number, tf: number, reader: ByteReader) => void): void {
+    if (chunks.length === 0) return
+    // Only the wanted chunks' documents are read, and only the wanted chunks' positions re-encoded.
+    const wanted = new Uint8Array(this.documentCapacity)
+    const docs: number[] = []
+    for (const chunk of chunks) {
+      wanted[chunk] = 1
+      const doc = this.chunkDocument[chunk]!
+      if (docs[docs.length - 1] !== doc) docs.push(doc)
+    }
+    this.walk(termId, field, Int32Array.from(docs), wanted, visit)
+  }
+
+  /**
+   * Visits the term's chunks in `docs` (ascending), only those flagged in `wanted` when given. A short
+   * field's positions serve every chunk of the document; a long field's are grouped by chunk and each
+   * chunk's re-encoded as deltas for its reader (places in a chunk without an id are left out).
+   */
+  private walk(termId: number, field: number, docs: Int32Array, wanted: Uint8Array | undefined, visit: (chunk: number, tf: number, reader: ByteReader) => boolean | void): void {
     let stopped = false
-    this.base.forEachPostingIn(termId, field, this.candidates, (doc, tf, reader) => {
+    this.base.forEachPostingIn(termId, field, docs, (doc, tf, reader) => {
       if (stopped) return
       const candidate = this.candidateIndex(doc)
       const first = this.firstChunk[candidate]!
       const end = this.firstChunk[candidate + 1]!
       if (!this.chunked[field]) {
         const start = reader.offset
-        for (let chunk = first; chunk < end && !stopped; chunk++) stopped = visit(chunk, tf, new ByteReader(reader.bytes, start, reader.end)) === false
+        for (let chunk = first; chunk < end && !stopped; chunk++) {
+          if (!wanted || wanted[chunk] === 1) stopped = visit(chunk, tf, new ByteReader(reader.bytes, start, reader.end)) === false
+        }
         return
       }
-      // Group the positions by chunk; each chunk's are re-encoded as deltas for its reader. Places in a
-      // chunk without an id (no query term there: a phrase's inner token) are left out.
       const buffer = this.positions
       buffer.length = 0
       let position = 0
@@ -237,6 +259,7 @@ export class ChunkPostingSource implements PostingSource {
           emit()
           place = target
           chunk = this.chunkId(candidate, place)
+          if (wanted && chunk >= 0 && wanted[chunk] !== 1) chunk = -1
           chunkTf = 0
           chunkStart = buffer.length
           previous = 0
@@ -247,16 +270,6 @@ export class ChunkPostingSource implements PostingSource {
         chunkTf++
       }
       emit()
-    })
-  }
-
-  forEachPostingIn(termId: number, field: number, chunks: Int32Array, visit: (chunk: number, tf: number, reader: ByteReader) => void): void {
-    let next = 0
-    this.forEachPosting(termId, field, (chunk, tf, reader) => {
-      while (next < chunks.length && chunks[next]! < chunk) next++
-      if (next === chunks.length) return false
-      if (chunks[next] === chunk) visit(chunk, tf, reader)
-      return true
     })
   }
 
