@@ -19,6 +19,8 @@ export interface BenchEngine {
    * them; timed separately, as peers return ids alone.
    */
   searchPage?(query: string, k: number): MaybePromise<string[]>
+  /** As-you-type completions of a prefix (their texts), for engines that offer them. */
+  suggest?(prefix: string, k: number): MaybePromise<string[]>
   /** Like `search`, restricted to documents whose `category` equals `category`; only where the library filters natively. */
   searchInCategory?(query: string, k: number, category: string): MaybePromise<string[]>
   /** The index as bytes, in the library's own persistence format. */

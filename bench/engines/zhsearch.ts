@@ -1,6 +1,6 @@
 /**
  * zhsearch (ours) through its public API only: `new SearchEngine({ fields: { title: { weight: 2 }, body: {} } })`,
- * `addAll`, `search(query, { limit })` (and, for the page latency, reading each hit's `snippet`), `serialize()` / `SearchEngine.deserialize(bytes)`. Defaults
+ * `addAll`, `search(query, { limit })` (and, for the page latency, reading each hit's `snippet`), `suggest(prefix, { limit })`, `serialize()` / `SearchEngine.deserialize(bytes)`. Defaults
  * for everything else (analysis, ranking), exactly what a user gets.
  *
  * `zhsearch-workers` builds with `await engine.addAllAsync(docs)` instead: the default worker count (one
@@ -30,6 +30,7 @@ function createWith(name: string, build: (engine: SearchEngine, docs: readonly B
         void hit.snippet
         return hit.id
       }),
+    suggest: (prefix, k) => engine.suggest(prefix, { limit: k }).map((suggestion) => suggestion.text),
     serialize: () => engine.serialize(),
     load(bytes) {
       engine = SearchEngine.deserialize(bytes)

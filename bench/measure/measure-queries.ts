@@ -57,6 +57,19 @@ export interface LatencyReport {
   readonly skipped: readonly LatencyKind[]
   /** The same mix with each hit's snippet read, for engines that build snippets (`searchPage`). */
   readonly page?: LatencySummary
+  /** Completions of the queries' first one to three characters, for engines that suggest. */
+  readonly suggest?: LatencySummary
+}
+
+/** Prefixes timed for suggestions: as typed, one to three characters, each once. */
+const SUGGEST_PREFIX_LENGTHS = [1, 2, 3]
+const SUGGEST_PREFIXES = 300
+const SUGGESTIONS = 8
+
+function typedPrefixes(queries: readonly LatencyQuery[]): LatencyQuery[] {
+  const prefixes = new Set<string>()
+  for (const q of queries) for (const length of SUGGEST_PREFIX_LENGTHS) if (q.text.length >= length) prefixes.add([...q.text].slice(0, length).join(''))
+  return [...prefixes].slice(0, SUGGEST_PREFIXES).map((text) => ({ kind: 'single', text }))
 }
 
 /** Per-query medians over `rounds` timed rounds after one warm-up round. */
@@ -89,5 +102,7 @@ export async function measureLatency(engine: BenchEngine, queries: readonly Late
   const searchPage = engine.searchPage?.bind(engine)
   const unfiltered = queries.filter((q) => q.kind !== 'filtered')
   const page = searchPage && summarizeLatency(await medianTimes(unfiltered, rounds, (q) => searchPage(q.text, PAGE_DEPTH)))
-  return { all: summarizeLatency(medians), byKind, skipped, ...(page ? { page } : {}) }
+  const suggest = engine.suggest?.bind(engine)
+  const suggestions = suggest && summarizeLatency(await medianTimes(typedPrefixes(unfiltered), rounds, (q) => suggest(q.text, SUGGESTIONS)))
+  return { all: summarizeLatency(medians), byKind, skipped, ...(page ? { page } : {}), ...(suggestions ? { suggest: suggestions } : {}) }
 }

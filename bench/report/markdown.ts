@@ -118,6 +118,12 @@ function latencyTable(summary: RunSummary, dataset: string, segmentationEngine: 
     const page = entry?.kind === 'engine' ? entry.result.latency.page : undefined
     return page ? [`${engine} ${fixed(page.p50, 3)} / ${fixed(page.p99, 3)}`] : []
   })
+  const suggestions = Object.entries(summary.engines).flatMap(([engine, results]) => {
+    const entry = results[dataset]
+    const suggest = entry?.kind === 'engine' ? entry.result.latency.suggest : undefined
+    return suggest ? [`${engine} ${fixed(suggest.p50, 3)} / ${fixed(suggest.p99, 3)}`] : []
+  })
+  const suggestNote = suggestions.length > 0 ? ['', `Suggestions (8 completions of the queries' first 1–3 characters, as typed), p50 / p99 ms: ${suggestions.join('; ')}.`] : []
   const pageNote = pages.length > 0 ? ['', `With every hit's snippet read as well (the other columns time the ranked ids, all peers return), p50 / p99 ms over the unfiltered queries: ${pages.join('; ')}.`] : []
-  return [`| latency p50 / p99 ms | ${LATENCY_KINDS.join(' | ')} |`, `|---|${'---|'.repeat(LATENCY_KINDS.length)}`, ...rows, ...pageNote]
+  return [`| latency p50 / p99 ms | ${LATENCY_KINDS.join(' | ')} |`, `|---|${'---|'.repeat(LATENCY_KINDS.length)}`, ...rows, ...pageNote, ...suggestNote]
 }
