@@ -175,6 +175,8 @@ export function chunkFactors(input: RescoringInput, candidates: number[]): Map<n
   const factors = new Map<number, number>()
   for (const doc of candidates) {
     const whole = input.scored.scores.get(doc)!
+    // A geometric mean needs positive scores; a document scored 0 or below keeps its place.
+    if (!(whole > 0)) continue
     const title = titles.get(doc) ?? 1
     // A document with no chunk left (a required word only in a chunk that lacks the rest) keeps its own score.
     const chunk = best.get(doc) ?? whole
