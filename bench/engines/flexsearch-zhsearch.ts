@@ -4,7 +4,8 @@
  * `encode = encoder.encode`. Searches require every term (FlexSearch's default) unless the `-suggest`
  * variant is used.
  */
-import { createFlexSearchEncoder } from '../../src/index'
+// The built package, as users import it (`npm run bench` builds it first).
+import { createFlexSearchEncoder } from '../../dist/index.js'
 import type { BenchEngine } from './bench-engine'
 import { createFlexSearchEngine } from './flexsearch-index'
 

@@ -8,7 +8,8 @@
  * byte-for-byte the one `addAll` builds, so the row is there for the build speed. Its heap is the main
  * thread's: the workers' own dictionaries are freed when they end.
  */
-import { SearchEngine } from '../../src/index'
+// The built package, as users import it (`npm run bench` builds it first).
+import { SearchEngine } from '../../dist/index.js'
 import type { BenchDoc } from '../data/corpus'
 import { type BenchEngine, TITLE_BOOST } from './bench-engine'
 
