@@ -6,10 +6,10 @@ import { buildSnippet, type TermMatches } from './snippet'
 import type { SearchHit } from './search-result'
 
 /**
- * Chunks are scored for this many top documents (at least): enough to reorder the first pages. 100 scores
- * the laws dev and probe questions as 200 did (50 did not), in two thirds of the time.
+ * The top documents (at least this many) re-scored by their best chunk: enough to reorder the first pages.
+ * 100 scores the laws dev and probe questions as 200 did (50 did not), in two thirds of the time.
  */
-const PASSAGE_CANDIDATES = 100
+const RESCORED_CANDIDATES = 100
 
 /** What choosing a snippet field reads of a stored document. */
 interface StoredText {
@@ -86,12 +86,12 @@ function defineLazyProperties(hit: SearchHit, keys: readonly (keyof SearchHit)[]
 /** What a hit shows beside its id and score, built when first read. */
 const PRESENTATION_KEYS = ['snippet', 'snippetField', 'highlights', 'section'] as const satisfies readonly (keyof SearchHit)[]
 
-/** Orders the scored documents (BM25F × coordination × proximity) and builds the requested page of hits. */
+/** Orders the scored documents (BM25F × coordination, the best re-scored by chunk) and builds the requested page of hits. */
 export function rankHits(input: RankHitsInput): SearchHit[] {
   const { scored, options, store, reader } = input
   const wanted = options.offset + options.limit
   if (wanted === 0 || scored.scores.size === 0) return []
-  const candidates = scored.scores.top(Math.max(wanted, PASSAGE_CANDIDATES))
+  const candidates = scored.scores.top(Math.max(wanted, RESCORED_CANDIDATES))
   const passages = chunkFactors(input, candidates)
   const final = new Map(candidates.map((doc) => [doc, scored.scores.get(doc)! * (passages.get(doc) ?? 1)]))
   const page = topDocuments(final, wanted).slice(options.offset)

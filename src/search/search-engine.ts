@@ -55,7 +55,7 @@ export class SearchEngine {
   private synonyms: SynonymDictionary | undefined
   private suggester: Suggester | undefined
   /** Chunk statistics of the corpus (see ChunkPostingSource), kept until the index changes. */
-  private chunkStatistics = new Map<string, number>()
+  private readonly chunkStatistics = new Map<string, number>()
   /** What worker threads need to analyse documents exactly as this engine does. */
   private readonly analysisConfig: DocumentAnalysisConfig
   /** Set while {@link addAllAsync} runs: other changes wait for it (they throw ENGINE_BUSY). */
@@ -128,9 +128,14 @@ export class SearchEngine {
     this.insertAnalyzed(accepted, analyzeDocument(accepted.texts, this.analyzer, this.analysisConfig))
   }
 
-  private insertAnalyzed(accepted: AcceptedDocument, analyzed: AnalyzedDocument): void {
+  /** Forgets what was derived from the index's contents: the suggestions and the chunk statistics. */
+  private indexChanged(): void {
     this.suggester = undefined
     this.chunkStatistics.clear()
+  }
+
+  private insertAnalyzed(accepted: AcceptedDocument, analyzed: AnalyzedDocument): void {
+    this.indexChanged()
     const doc = this.store.add(accepted.id, accepted.stored)
     this.index.addAnalyzed(doc, analyzed.fields)
     if (!this.options.entities) return
@@ -213,8 +218,7 @@ export class SearchEngine {
     const extra = this.options.entities ? { field: this.fieldNames.length, terms: entityTerms(this.entities.mentionsOf(doc)) } : undefined
     this.index.removeFromStatistics(doc, texts, this.analyzer, extra)
     this.store.delete(doc)
-    this.suggester = undefined
-    this.chunkStatistics.clear()
+    this.indexChanged()
   }
 
   /** Replaces a document with the same id (adds it when absent). The old version stays if the new one is invalid. */
