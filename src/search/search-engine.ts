@@ -4,7 +4,7 @@ import { loadSynonymDictionary, type Analyzer, type SynonymDictionary } from '..
 import { ZhsearchError } from '../errors'
 import { DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, decodeIndex, encodeIndex, entityTerms } from '../index/index'
 import { analyzeQuery, parseQuery, type AnalyzedQuery, type AnalyzeQueryOptions, type ParsedQuery } from '../query'
-import { DocumentScores, scoreQuery } from '../rank'
+import { DocumentScores, scoreQuery, withoutRedundantSubwords } from '../rank'
 import { applyFilters, optionFilters } from './entity-filters'
 import { countFacets } from './facets'
 import { placeExpander } from './place-expansion'
@@ -249,8 +249,9 @@ export class SearchEngine {
     if (typeof query !== 'string') throw new ZhsearchError('INVALID_QUERY', `a query must be a string, got ${query === null ? 'null' : typeof query}`)
     const resolved = validate(searchOptionsSchema, options, 'INVALID_QUERY', 'search options')
     this.index.flush()
-    const { parsed, analyzed } = this.analyze(query)
+    const { parsed, analyzed: written } = this.analyze(query)
     const reader = new IndexReader(this.index, this.store, this.fieldWeights())
+    const analyzed = withoutRedundantSubwords(written, reader)
     const scored = scoreQuery(analyzed, reader, { bm25: this.options.bm25 })
     const filters = [...parsed.filters.map((filter) => [filter]), ...optionFilters(resolved.filter)]
     if (filters.length > 0) {
