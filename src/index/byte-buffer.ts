@@ -105,6 +105,14 @@ export class ByteReader {
     }
   }
 
+  /** The byte length of the varint at the reading position, without reading it. */
+  varintLength(): number {
+    let length = 1
+    // Past the end reads as 0, which ends the number, as in readVarint.
+    while ((this.bytes[this.offset + length - 1] ?? 0) >= 0x80) length++
+    return length
+  }
+
   get done(): boolean {
     return this.offset >= this.end
   }

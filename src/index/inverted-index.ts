@@ -1,5 +1,5 @@
 import type { Analyzer } from '../analysis'
-import { FieldPostings } from './field-postings'
+import { FieldPostings, readPositionLength } from './field-postings'
 import { ByteReader } from './byte-buffer'
 import type { FieldTerms } from './field-terms'
 import type { PostingBuffer } from './posting-buffer'
@@ -196,7 +196,7 @@ export class InvertedIndex {
     while (!reader.done) {
       doc += reader.readVarint()
       const tf = reader.readVarint()
-      const positionBytes = reader.readVarint()
+      const positionBytes = readPositionLength(reader, tf)
       reader.offset += positionBytes
       if (count === into.docs.length) into.grow()
       into.docs[count] = doc
@@ -219,7 +219,7 @@ export class InvertedIndex {
     while (!reader.done) {
       doc += reader.readVarint()
       const tf = reader.readVarint()
-      const positionBytes = reader.readVarint()
+      const positionBytes = readPositionLength(reader, tf)
       const positionsStart = reader.offset
       while (docs[wanted]! < doc) if (++wanted === docs.length) return
       if (docs[wanted] === doc) visit(doc, tf, reader)
@@ -235,7 +235,7 @@ export class InvertedIndex {
     while (!reader.done) {
       doc += reader.readVarint()
       const tf = reader.readVarint()
-      const positionBytes = reader.readVarint()
+      const positionBytes = readPositionLength(reader, tf)
       const positionsStart = reader.offset
       if (visit(doc, tf, reader) === false) return
       // Step over the positions, read or not.

@@ -1,6 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { ZhsearchError } from '../errors'
 import { ByteBuffer, ByteReader } from './byte-buffer'
+import { textDictionary } from './text-dictionary'
 
 /**
  * One JSON value per document number, kept in one byte array and parsed only when read: a saved index
@@ -22,12 +23,19 @@ import { ByteBuffer, ByteReader } from './byte-buffer'
  *   set to null, t: [[key, length], …], b: characters per block}
  * per text, per block: varint length, deflated UTF-16LE characters
  * ```
+ *
+ * Since version 7, records are deflated with a preset dictionary of common words ({@link textDictionary}):
+ * markers {@link DICTIONARY_UTF16} for a whole record and {@link SPLIT_DICTIONARY_UTF16} for a split one,
+ * laid out as above. A block deflated on its own starts with an empty window; the dictionary fills it
+ * with the words every Chinese text shares, 15% off the laws' stored text for a few µs per block read.
  */
 const RAW_UTF8 = 0
 const DEFLATED_UTF8 = 1
 const RAW_UTF16 = 2
 const DEFLATED_UTF16 = 3
 const SPLIT_UTF16 = 4
+const DICTIONARY_UTF16 = 5
+const SPLIT_DICTIONARY_UTF16 = 6
 /** Characters per block: a snippet and the article heading before it usually lie within one, at most two. */
 const TEXT_BLOCK_LENGTH = 4096
 /**
@@ -64,7 +72,7 @@ export class JsonRecords {
     if (texts.length === 0) {
       writeWhole(this.bytes, value)
     } else {
-      this.bytes.writeVarint(SPLIT_UTF16)
+      this.bytes.writeVarint(SPLIT_DICTIONARY_UTF16)
       const head = new ByteBuffer(256)
       const skeleton = Object.assign(Object.create(null) as Record<string, unknown>, value)
       for (const [key] of texts) skeleton[key] = null
@@ -73,7 +81,7 @@ export class JsonRecords {
       this.bytes.writeBytes(head.view())
       for (const [, text] of texts) {
         for (let from = 0; from < text.length; from += TEXT_BLOCK_LENGTH) {
-          const block = deflateRawSync(Buffer.from(text.slice(from, from + TEXT_BLOCK_LENGTH), 'utf16le'), { level: COMPRESSION_LEVEL })
+          const block = deflateRawSync(Buffer.from(text.slice(from, from + TEXT_BLOCK_LENGTH), 'utf16le'), { level: COMPRESSION_LEVEL, dictionary: textDictionary() })
           this.bytes.writeVarint(block.length)
           this.bytes.writeBytes(block)
         }
@@ -93,8 +101,8 @@ export class JsonRecords {
     if (index < 0 || index >= this.count) return undefined
     const slice = this.bytes.bytes.subarray(this.offsets[index]!, this.offsets[index + 1]!)
     if (!this.markers) return new WholeRecord(JSON.parse(DECODER.decode(slice)))
-    if (slice[0] !== SPLIT_UTF16) return new WholeRecord(readWhole(slice, index))
-    return new SplitRecord(slice, index)
+    if (slice[0] !== SPLIT_UTF16 && slice[0] !== SPLIT_DICTIONARY_UTF16) return new WholeRecord(readWhole(slice, index))
+    return new SplitRecord(slice, index, slice[0] === SPLIT_DICTIONARY_UTF16)
   }
 
   snapshot(): { bytes: Uint8Array; offsets: Int32Array } {
@@ -126,8 +134,8 @@ function longTexts(value: unknown): [string, string][] {
 function writeWhole(bytes: ByteBuffer, value: unknown, minCompressed = MIN_COMPRESSED_LENGTH): void {
   const json = Buffer.from(JSON.stringify(value) ?? 'null', 'utf16le')
   if (json.length >= minCompressed) {
-    bytes.writeVarint(DEFLATED_UTF16)
-    bytes.writeBytes(deflateRawSync(json, { level: COMPRESSION_LEVEL }))
+    bytes.writeVarint(DICTIONARY_UTF16)
+    bytes.writeBytes(deflateRawSync(json, { level: COMPRESSION_LEVEL, dictionary: textDictionary() }))
   } else {
     bytes.writeVarint(RAW_UTF16)
     bytes.writeBytes(json)
@@ -140,14 +148,26 @@ function readWhole(slice: Uint8Array, index: number): unknown {
   switch (slice[0]) {
     case RAW_UTF16:
       return JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf16le'))
+    case DICTIONARY_UTF16:
+      return JSON.parse(inflate(body, true, index).toString('utf16le'))
     case DEFLATED_UTF16:
-      return JSON.parse(inflateRawSync(body).toString('utf16le'))
+      return JSON.parse(inflate(body, false, index).toString('utf16le'))
     case RAW_UTF8:
       return JSON.parse(DECODER.decode(body))
     case DEFLATED_UTF8:
-      return JSON.parse(DECODER.decode(inflateRawSync(body)))
+      return JSON.parse(DECODER.decode(inflate(body, false, index)))
     default:
       throw corrupt(index)
+  }
+}
+
+/** Inflates a record's bytes; damage is CORRUPT_INDEX, not zlib's own error. */
+function inflate(bytes: Uint8Array, withDictionary: boolean, index: number): Buffer {
+  try {
+    return withDictionary ? inflateRawSync(bytes, { dictionary: textDictionary() }) : inflateRawSync(bytes)
+  } catch (error) {
+    if (error instanceof ZhsearchError) throw error
+    throw new ZhsearchError('CORRUPT_INDEX', `index corrupt: stored record ${index} has damaged compressed bytes`)
   }
 }
 
@@ -200,6 +220,8 @@ class SplitRecord implements StoredRecord {
   constructor(
     private readonly slice: Uint8Array,
     private readonly index: number,
+    /** Blocks deflated with the preset dictionary (format version 7 on). */
+    private readonly withDictionary: boolean,
   ) {
     const reader = new ByteReader(slice, 1)
     const headLength = reader.readVarint()
@@ -257,11 +279,7 @@ class SplitRecord implements StoredRecord {
     const id = `${block}\u0000${key}`
     let text = this.blocks.get(id)
     if (text === undefined) {
-      try {
-        text = inflateRawSync(this.slice.subarray(blockStarts[block]!, blockStarts[block + 1]!)).toString('utf16le')
-      } catch {
-        throw new ZhsearchError('CORRUPT_INDEX', `index corrupt: stored record ${this.index} has a damaged text block`)
-      }
+      text = inflate(this.slice.subarray(blockStarts[block]!, blockStarts[block + 1]!), this.withDictionary, this.index).toString('utf16le')
       this.blocks.set(id, text)
     }
     return text

@@ -56,4 +56,23 @@ describe('posting lists read for scoring and for passages', () => {
     index.forEachPostingIn(termId, 1, new Int32Array(0), (doc) => void none.push(doc))
     expect(none).toEqual([])
   })
+
+  it('give every document its positions whether it holds the word once (no length stored) or more often', () => {
+    const analyzer = createAnalyzer()
+    const mixed = new InvertedIndex(['body'])
+    // Positions past 127 and 16383 take two and three varint bytes: the step over a lone one must too.
+    const bodies = ['卫生', '卫生 卫生', `${'。'.repeat(200)}卫生`, `${'。'.repeat(20_000)}卫生`, '卫生 服务 卫生 卫生']
+    bodies.forEach((body, doc) => mixed.addAnalyzed(doc, analyzeFields([body], analyzer)))
+    mixed.flush()
+    const termId = mixed.termId('卫生')!
+    const visited: [number, number[]][] = []
+    mixed.forEachPosting(termId, 0, (doc, tf, reader) => void visited.push([doc, readPositions(reader, tf)]))
+    expect(visited).toEqual(bodies.map((body, doc) => [doc, [...body.matchAll(/卫生/g)].map((match) => match.index)]))
+    const buffer = new PostingBuffer()
+    const count = mixed.readPostings(termId, 0, buffer)
+    expect(Array.from(buffer.docs.subarray(0, count))).toEqual([0, 1, 2, 3, 4])
+    const wanted: number[] = []
+    mixed.forEachPostingIn(termId, 0, Int32Array.from([3, 4]), (doc) => void wanted.push(doc))
+    expect(wanted).toEqual([3, 4])
+  })
 })

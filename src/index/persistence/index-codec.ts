@@ -103,7 +103,7 @@ export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknow
       corrupt(`postings of field "${metadata.fieldNames[field]}" do not match the terms`)
     }
     for (let t = 0; t < termCount; t++) if (offsets[t]! > offsets[t + 1]!) corrupt('posting offsets are not increasing')
-    const postings = reader.version >= 3 ? { bytes, offsets } : upgradeLegacyPostings(bytes, offsets)
+    const postings = reader.version >= 7 ? { bytes, offsets } : upgradeLegacyPostings(bytes, offsets, reader.version >= 3)
     if (liveFrequency && liveFrequency.length !== termCount) corrupt(`live frequencies of field "${metadata.fieldNames[field]}" do not match the terms`)
     // Files before version 4 kept no live counts; they are counted once the deleted documents are known.
     // The counters change in place as documents are added and removed, so they are copied; the postings

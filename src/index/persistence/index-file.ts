@@ -20,10 +20,12 @@ export const MAGIC = [0x5a, 0x48, 0x53, 0x49] as const // "ZHSI"
  * Version 2: stored records carry a marker byte and may be deflated. Version 3: each posting records
  * the byte length of its positions. Version 4: live document frequencies per field. Version 5: stored
  * records in UTF-16LE. Version 6: long stored texts in separately deflated blocks (see json-records.ts).
+ * Version 7: no position byte length in postings with tf 1 (see field-postings.ts); stored records
+ * deflated with a preset dictionary of common words (see text-dictionary.ts).
  * Older versions still load (converted in memory where needed).
  */
-export const FORMAT_VERSION = 6
-export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6]
+export const FORMAT_VERSION = 7
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7]
 const HEADER_LENGTH = 20
 const TWO_TO_THE_32 = 2 ** 32
 
