@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { SearchEngine, ZhsearchError, type ZhsearchErrorCode } from '../../src/index'
 import { PROBE_QUERIES, buildEngine, rankingFor, seedDocuments } from '../helpers/build-engine'
 import { FORMAT_VERSION } from '../../src/index/index'
+import { crc32 } from '../../src/index/persistence/checksum'
 
 /** Header layout of a saved index (see src/index/persistence/index-file.ts): magic, version, length, CRC. */
 const VERSION_OFFSET = 4
@@ -157,6 +158,28 @@ describe('damaged data is refused with a code that says why', () => {
       const tampered = bytes.slice()
       tampered[at] = tampered[at]! ^ 0x01
       expect(codeOf(() => SearchEngine.deserialize(tampered)), `byte ${at}`).toBe('CORRUPT_INDEX')
+    }
+  })
+
+  it('damage that a forger re-checksummed → CORRUPT_INDEX or an index that still answers, never a crash', () => {
+    // The first section is the deflated metadata: its length, then the deflate stream.
+    const metadataLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(HEADER_LENGTH, true)
+    const stream = HEADER_LENGTH + 4
+    for (const at of [stream, stream + 1, stream + Math.floor(metadataLength / 2), stream + metadataLength - 1, Math.floor(bytes.length / 2), bytes.length - 9]) {
+      for (const flip of [0x01, 0x80, 0xff]) {
+        const forged = bytes.slice()
+        forged[at] = forged[at]! ^ flip
+        new DataView(forged.buffer).setUint32(16, crc32(forged.subarray(HEADER_LENGTH)), true)
+        let code: string | undefined
+        try {
+          SearchEngine.deserialize(forged).search('医共体 家庭医生')
+        } catch (error) {
+          code = error instanceof ZhsearchError ? error.code : `not a ZhsearchError: ${String(error)}`
+        }
+        // Raw deflate has no checksum of its own: a flipped byte may still inflate to valid metadata.
+        expect([undefined, 'CORRUPT_INDEX'], `byte ${at} ^ ${flip}`).toContain(code)
+        if (at === stream && flip === 0xff) expect(code, 'a broken deflate block header').toBe('CORRUPT_INDEX')
+      }
     }
   })
 

@@ -7,8 +7,9 @@ import { SectionReader, SectionWriter } from './index-file'
 /**
  * Writes and reads an {@link InvertedIndex} with its {@link DocumentStore} in the sectioned container.
  * Section order: metadata JSON (the caller's, plus counts) · terms · document frequencies ·
- * per field (offsets, postings, field document frequencies, last documents, field lengths) ·
- * ids · stored records · record offsets · extra sections appended by the caller.
+ * per field (offsets, postings, field document frequencies, last documents, live frequencies, field lengths) ·
+ * ids · stored records · record offsets · extra sections appended by the caller. Since version 7 every
+ * section of this codec but the postings and the stored records is deflated ({@link SectionWriter.deflated}).
  */
 export interface IndexParts {
   index: InvertedIndex
@@ -38,23 +39,23 @@ export function encodeIndex(parts: IndexParts, extra: unknown, appendSections?: 
     extra,
   }
   const writer = new SectionWriter()
-  writer.json(metadata)
-  writer.bytes(new TextEncoder().encode(index.terms.join(TERM_SEPARATOR)))
-  writer.int32(index.docFrequency.subarray(0, termCount))
+  writer.deflatedJson(metadata)
+  writer.deflated(new TextEncoder().encode(index.terms.join(TERM_SEPARATOR)))
+  writer.deflated(index.docFrequency.subarray(0, termCount))
   index.fields.forEach((postings, field) => {
     const offsets = new Int32Array(termCount + 1)
     offsets.set(postings.offsets.subarray(0, Math.min(postings.offsets.length, termCount + 1)))
     offsets.fill(postings.offsets[postings.termCapacity]!, Math.min(postings.offsets.length, termCount + 1))
-    writer.int32(offsets)
+    writer.deflated(offsets)
     writer.bytes(postings.bytes.subarray(0, offsets[termCount]!))
-    writer.int32(fit(postings.docFrequency, termCount))
-    writer.int32(fit(postings.lastDoc, termCount))
-    writer.int32(fit(postings.liveFrequency, termCount))
-    writer.int32(fit(index.fieldLengths[field]!, store.capacity))
+    writer.deflated(fit(postings.docFrequency, termCount))
+    writer.deflated(fit(postings.lastDoc, termCount))
+    writer.deflated(fit(postings.liveFrequency, termCount))
+    writer.deflated(fit(index.fieldLengths[field]!, store.capacity))
   })
-  writer.json(snapshot.ids.map((id) => id ?? null))
+  writer.deflatedJson(snapshot.ids.map((id) => id ?? null))
   writer.bytes(snapshot.records)
-  writer.int32(snapshot.offsets)
+  writer.deflated(snapshot.offsets)
   appendSections?.(writer)
   return writer.finish()
 }
@@ -81,24 +82,28 @@ function isMetadata(value: unknown): value is CodecMetadata {
 
 /** Reads what {@link encodeIndex} wrote. Structural damage that passed the checksum is still refused as CORRUPT_INDEX. */
 export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknown } {
-  const metadata = reader.json()
+  // Since version 7 everything but the postings and the stored records is deflated.
+  const deflated = reader.version >= 7
+  const json = () => (deflated ? reader.inflatedJson() : reader.json())
+  const int32 = () => (deflated ? reader.inflatedInt32() : reader.int32())
+  const metadata = json()
   if (!isMetadata(metadata)) corrupt('metadata has the wrong shape')
   const { termCount, documentCapacity } = metadata
-  const termText = new TextDecoder().decode(reader.bytes())
+  const termText = new TextDecoder().decode(deflated ? reader.inflatedBytes() : reader.bytes())
   const terms = termCount === 0 ? [] : termText.split(TERM_SEPARATOR)
   if (terms.length !== termCount) corrupt(`expected ${termCount} terms, found ${terms.length}`)
   const index = new InvertedIndex(metadata.fieldNames)
   const legacyFields: number[] = []
-  const docFrequency = reader.int32()
+  const docFrequency = int32()
   if (docFrequency.length !== termCount) corrupt('document frequencies do not match the terms')
   index.restore(terms, docFrequency, metadata.fieldLengthSums)
   metadata.fieldNames.forEach((_, field) => {
-    const offsets = reader.int32()
+    const offsets = int32()
     const bytes = reader.bytes()
-    const fieldFrequency = reader.int32()
-    const lastDoc = reader.int32()
-    const liveFrequency = reader.version >= 4 ? reader.int32() : undefined
-    const lengths = reader.int32()
+    const fieldFrequency = int32()
+    const lastDoc = int32()
+    const liveFrequency = reader.version >= 4 ? int32() : undefined
+    const lengths = int32()
     if (offsets.length !== termCount + 1 || offsets[termCount] !== bytes.length || fieldFrequency.length !== termCount || lastDoc.length !== termCount || lengths.length !== documentCapacity) {
       corrupt(`postings of field "${metadata.fieldNames[field]}" do not match the terms`)
     }
@@ -112,10 +117,10 @@ export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknow
     if (!liveFrequency) legacyFields.push(field)
     index.fieldLengths[field] = lengths.slice()
   })
-  const ids = reader.json()
+  const ids = json()
   if (!Array.isArray(ids) || ids.length !== documentCapacity || ids.some((id) => id !== null && typeof id !== 'string')) corrupt('document ids are malformed')
   const records = reader.bytes()
-  const offsets = reader.int32()
+  const offsets = int32()
   if (offsets.length !== documentCapacity + 1 || offsets[documentCapacity] !== records.length) corrupt('stored fields do not match the documents')
   const store = DocumentStore.restore((ids as (string | null)[]).map((id) => id ?? undefined), records, offsets, reader.version >= 2)
   for (const field of legacyFields) countLiveFrequencies(index, field, store)
