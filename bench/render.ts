@@ -1,7 +1,7 @@
 /**
  * Renders the Markdown tables of a committed results file, e.g. for the README's performance section:
- *   npx tsx bench/render.ts bench/results/2026-11-24.json            # print the tables
- *   npx tsx bench/render.ts bench/results/2026-11-24.json --readme   # replace README.md's benchmark section
+ *   npx tsx bench/render.ts bench/results/2026-12-02.json            # print the tables
+ *   npx tsx bench/render.ts bench/results/2026-12-02.json --readme   # replace README.md's benchmark section
  * With --readme, everything between the `<!-- bench:start -->` and `<!-- bench:end -->` lines of README.md
  * is replaced, so the README's numbers always come from a committed results file.
  */
