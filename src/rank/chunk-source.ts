@@ -305,28 +305,15 @@ export class ChunkPostingSource implements PostingSource {
     this.base.forEachPostingIn(termId, field, this.candidates, (doc, tf, reader) => {
       const candidate = this.candidateIndex(doc)
       const offset = this.placeOffsets[candidate]!
-      const lastPlace = this.chunkCounts[candidate]! - 1
-      // Positions ascend, so each chunk's occurrences are consecutive: counted in locals, pushed once.
       let position = 0
-      let place = -1
-      let count = 0
       for (let i = 0; i < tf; i++) {
         position += reader.readVarint()
-        const at = Math.min(lastPlace, Math.floor(position / CHUNK_CHARACTERS))
-        if (at === place) {
-          count++
-          continue
+        const place = offset + this.placeOf(candidate, position)
+        if (places[places.length - 1] === place) tfs[tfs.length - 1]!++
+        else {
+          places.push(place)
+          tfs.push(1)
         }
-        if (count > 0) {
-          places.push(offset + place)
-          tfs.push(count)
-        }
-        place = at
-        count = 1
-      }
-      if (count > 0) {
-        places.push(offset + place)
-        tfs.push(count)
       }
     })
     return { places, tfs }

@@ -12,17 +12,18 @@ import type { PostingSource } from './posting-source'
  * its seven sub-words and a third of its query time.
  */
 export function withoutRedundantSubwords(query: AnalyzedQuery, source: PostingSource): AnalyzedQuery {
-  let changed = false
   const groups = query.groups.map((group) => {
     const alternatives = group.alternatives.map((alternative) => {
       const terms = informativeTerms(alternative, source)
-      if (terms === alternative.terms) return alternative
-      changed = true
-      return { ...alternative, terms }
+      return terms === alternative.terms ? alternative : { ...alternative, terms }
     })
-    return alternatives.every((alternative, i) => alternative === group.alternatives[i]) ? group : { ...group, alternatives }
+    return sameItems(alternatives, group.alternatives) ? group : { ...group, alternatives }
   })
-  return changed ? { ...query, groups } : query
+  return sameItems(groups, query.groups) ? query : { ...query, groups }
+}
+
+function sameItems<T>(items: readonly T[], original: readonly T[]): boolean {
+  return items.every((item, i) => item === original[i])
 }
 
 /** The alternative's terms without its redundant sub-words; the same array when none is. */
