@@ -1,6 +1,6 @@
 /**
- * zhsearch (ours) through its public API only: `new SearchEngine({ fields: { title: { weight: 2 }, body: {} } })`,
- * `addAll`, `search(query, { limit })` (and, for the page latency, reading each hit's `snippet`), `suggest(prefix, { limit })`, `serialize()` / `SearchEngine.deserialize(bytes)`. Defaults
+ * zhsearch (ours) through its public API only: `new SearchEngine({ fields: { title: { weight: 2 }, body: {} }, filterFields: ['category'] })`,
+ * `addAll`, `search(query, { limit })` (filtered: `search(query, { limit, where: { category } })`) (and, for the page latency, reading each hit's `snippet`), `suggest(prefix, { limit })`, `serialize()` / `SearchEngine.deserialize(bytes)`. Defaults
  * for everything else (analysis, ranking), exactly what a user gets.
  *
  * `zhsearch-workers` builds with `await engine.addAllAsync(docs)` instead: the default worker count (one
@@ -13,10 +13,11 @@ import { SearchEngine } from '../../dist/index.js'
 import type { BenchDoc } from '../data/corpus'
 import { type BenchEngine, TITLE_BOOST } from './bench-engine'
 
-const options = { fields: { title: { weight: TITLE_BOOST }, body: {} } }
+// The category is a filter field, as a law's category would be in an app: the filtered queries use it.
+const options = { fields: { title: { weight: TITLE_BOOST }, body: {} }, filterFields: ['category'] }
 
 function toDocuments(docs: readonly BenchDoc[]) {
-  return docs.map((doc) => ({ id: doc.id, title: doc.title ?? '', body: doc.body }))
+  return docs.map((doc) => ({ id: doc.id, title: doc.title ?? '', body: doc.body, ...(doc.category === undefined ? {} : { category: doc.category }) }))
 }
 
 function createWith(name: string, build: (engine: SearchEngine, docs: readonly BenchDoc[]) => void | Promise<void>): BenchEngine {
@@ -25,6 +26,7 @@ function createWith(name: string, build: (engine: SearchEngine, docs: readonly B
     name,
     build: (docs) => build(engine, docs),
     search: (query, k) => engine.search(query, { limit: k }).hits.map((hit) => hit.id),
+    searchInCategory: (query, k, category) => engine.search(query, { limit: k, where: { category } }).hits.map((hit) => hit.id),
     // Snippets are built when first read; a search box shows them, so this reads every one.
     searchPage: (query, k) =>
       engine.search(query, { limit: k }).hits.map((hit) => {

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { UsageError } from './cli-error'
-import { addCorpus, createEngine } from './load-engine'
+import { addCorpus, createEngine, nameList } from './load-engine'
 
-export const INDEX_USAGE = 'zhsearch index <path...> -o <file.zhs> [--fields title,body] [--id-field id] [--workers n]'
+export const INDEX_USAGE = 'zhsearch index <path...> -o <file.zhs> [--fields title,body] [--id-field id] [--filter-fields category,region] [--workers n]'
 
 /** The engine accepts up to 64 worker threads. */
 const MAX_WORKERS = 64
@@ -14,11 +14,11 @@ export async function commandIndex(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' }, fields: { type: 'string' }, 'id-field': { type: 'string' }, workers: { type: 'string' } },
+    options: { output: { type: 'string', short: 'o' }, fields: { type: 'string' }, 'id-field': { type: 'string' }, 'filter-fields': { type: 'string' }, workers: { type: 'string' } },
   })
   if (positionals.length === 0) throw new UsageError(`at least one input path is required\nusage: ${INDEX_USAGE}`)
   if (!values.output) throw new UsageError(`an output file is required (-o <file.zhs>)\nusage: ${INDEX_USAGE}`)
-  const fields = values.fields?.split(',').map((field) => field.trim()).filter(Boolean)
+  const fields = nameList(values.fields)
   if (fields && fields.length === 0) throw new UsageError('--fields needs at least one field name')
   const workers = values.workers === undefined ? undefined : Number(values.workers)
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= MAX_WORKERS)) {
@@ -27,7 +27,7 @@ export async function commandIndex(args: string[]): Promise<void> {
   const started = performance.now()
   let lastReport = started
   // Several input paths go into one index, read one after the other.
-  const engine = createEngine(fields, values['id-field'])
+  const engine = createEngine(fields, values['id-field'], nameList(values['filter-fields']))
   for (const path of positionals) {
     await addCorpus(engine, path, (documents, characters) => {
       const now = performance.now()

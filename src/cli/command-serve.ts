@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { createServer, type SearchEngine } from '../index'
 import { UsageError } from './cli-error'
-import { ENGINE_SOURCE_OPTIONS, loadEngine } from './load-engine'
+import { ENGINE_SOURCE_OPTIONS, loadEngine, nameList } from './load-engine'
 
 export const SERVE_USAGE = `zhsearch serve [-i <file.zhs> | -c <corpus>] [--port 7700] [--host 127.0.0.1] [--cors <origin>]`
 
@@ -48,7 +48,7 @@ export async function commandServe(args: string[]): Promise<void> {
   if (values.index && values.corpus) throw new UsageError('give either -i <index> or -c <corpus>, not both')
   const port = parsePort(values.port)
   const host = values.host ?? DEFAULT_HOST
-  const engine = await loadEngine({ index: values.index, corpus: values.corpus, fields: values.fields?.split(','), idField: values['id-field'] })
+  const engine = await loadEngine({ index: values.index, corpus: values.corpus, fields: nameList(values.fields), idField: values['id-field'], filterFields: nameList(values['filter-fields']) })
   warmUp(engine)
   const server = createServer(engine, { cors: values.cors })
   await new Promise<void>((resolve, reject) => {

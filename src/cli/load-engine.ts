@@ -12,6 +12,7 @@ export interface EngineSource {
   corpus?: string | undefined
   fields?: string[] | undefined
   idField?: string | undefined
+  filterFields?: string[] | undefined
   /** Called every `progressEvery` documents while indexing. */
   progress?: ((documents: number, characters: number) => void) | undefined
 }
@@ -28,13 +29,20 @@ export const ENGINE_SOURCE_OPTIONS = {
   corpus: { type: 'string', short: 'c' },
   fields: { type: 'string' },
   'id-field': { type: 'string' },
+  'filter-fields': { type: 'string' },
 } as const
 
-/** A new engine with the CLI's field setup: the given fields (title weighs 2), or title and body. */
-export function createEngine(fields: readonly string[] = DEFAULT_FIELDS, idField = 'id'): SearchEngine {
+/** A comma-separated list option as names; undefined when not given. */
+export function nameList(value: string | undefined): string[] | undefined {
+  return value?.split(',').map((name) => name.trim()).filter(Boolean)
+}
+
+/** A new engine with the CLI's field setup: the given fields (title weighs 2), or title and body; `filterFields` for `--where`. */
+export function createEngine(fields: readonly string[] = DEFAULT_FIELDS, idField = 'id', filterFields: readonly string[] = []): SearchEngine {
   const options: EngineOptions = {
     fields: Object.fromEntries(fields.map((field) => [field, { weight: field === 'title' ? 2 : 1 }])),
     idField,
+    filterFields: [...filterFields],
   }
   return new SearchEngine(options)
 }
@@ -78,7 +86,7 @@ export async function addCorpus(engine: SearchEngine, path: string, progress?: E
 /** Builds an engine from a saved index (`-i`), a corpus path (`-c`), or the bundled seeds. */
 export async function loadEngine(source: EngineSource): Promise<SearchEngine> {
   if (source.index) return SearchEngine.load(source.index)
-  const engine = createEngine(source.fields, source.idField)
+  const engine = createEngine(source.fields, source.idField, source.filterFields)
   await addCorpus(engine, source.corpus ?? bundledSeeds(), source.progress)
   return engine
 }

@@ -11,3 +11,5 @@ export { SectionReader, SectionWriter, FORMAT_VERSION, READABLE_VERSIONS } from 
 export { EntityIndex, ENTITY_FIELD, entityTerms } from './entity-index'
 export type { FigureCondition } from './entity-index'
 export { JsonRecords } from './json-records'
+export { ATTRIBUTE_FIELD, attributeTerm, attributeTerms, attributeText, parseAttributeTerm } from './attribute-terms'
+export type { AttributeValue } from './attribute-terms'

@@ -94,10 +94,10 @@ export class InvertedIndex {
 
   /**
    * Takes a deleted document's terms out of the statistics (its postings are skipped until compaction):
-   * document frequencies overall and per field, and field lengths. `extra` are the ready-made terms of a
-   * field indexed with {@link addTerms}.
+   * document frequencies overall and per field, and field lengths. `extras` are the ready-made terms of
+   * the fields indexed with {@link addTerms}.
    */
-  removeFromStatistics(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer, extra?: { field: number; terms: readonly string[] }): void {
+  removeFromStatistics(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer, extras: readonly { field: number; terms: readonly string[] }[] = []): void {
     const seenInAnyField = new Set<number>()
     const forget = (term: string, field: number, seenInField: Set<number>) => {
       const id = this.vocabulary.get(term)
@@ -120,7 +120,7 @@ export class InvertedIndex {
       const seenInField = new Set<number>()
       analyzer.tokenize(text, (term) => forget(term, field, seenInField))
     })
-    if (extra) {
+    for (const extra of extras) {
       const seenInField = new Set<number>()
       for (const term of extra.terms) forget(term, extra.field, seenInField)
     }

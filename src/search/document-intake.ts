@@ -22,6 +22,11 @@ const idSchema = z.union([
 ])
 const textSchema = z.union([z.string().max(MAX_FIELD_LENGTH, `longer than ${MAX_FIELD_LENGTH} characters`), z.number().finite(), z.null(), z.undefined()])
 
+/** Values one document may give a filter field. */
+export const MAX_ATTRIBUTE_VALUES = 1000
+const attributeItem = z.union([z.string().max(MAX_ID_LENGTH), z.number().finite(), z.boolean()])
+const attributeSchema = z.union([attributeItem, z.array(attributeItem).max(MAX_ATTRIBUTE_VALUES), z.null(), z.undefined()])
+
 function describeId(document: unknown, idField: string): string | undefined {
   if (document === null || typeof document !== 'object') return undefined
   const id = (document as Record<string, unknown>)[idField]
@@ -32,7 +37,7 @@ function describeId(document: unknown, idField: string): string | undefined {
  * Validates one document against the engine's fields. Errors are `INVALID_DOCUMENT` and name the
  * document's id (when it has one) and the field at fault.
  */
-export function acceptDocument(document: unknown, fields: readonly string[], idField: string, storeFields: readonly string[]): AcceptedDocument {
+export function acceptDocument(document: unknown, fields: readonly string[], idField: string, storeFields: readonly string[], filterFields: readonly string[] = []): AcceptedDocument {
   const id = describeId(document, idField)
   const fail = (message: string, field?: string): never => {
     throw new ZhsearchError('INVALID_DOCUMENT', `document ${id === undefined ? '(without id)' : JSON.stringify(id)}${field ? ` field "${field}"` : ''}: ${message}`, {
@@ -64,6 +69,14 @@ export function acceptDocument(document: unknown, fields: readonly string[], idF
       fail('cannot be stored (not JSON-serialisable)', field)
     }
     if (value !== undefined) stored[field] = value
+  }
+  for (const field of filterFields) {
+    if (!Object.hasOwn(record, field)) continue
+    const value = record[field]
+    const check = attributeSchema.safeParse(value)
+    if (!check.success) fail(`a filter field holds a string, number or boolean, or an array of at most ${MAX_ATTRIBUTE_VALUES} of them`, field)
+    // An indexed field is stored as its text already.
+    if (value !== undefined && value !== null && !fields.includes(field)) stored[field] = value
   }
   return { id: String(idCheck.data), texts, stored }
 }

@@ -1,5 +1,5 @@
 import { canonicalProgram, placeGazetteer, resolvePlaceQuery } from '../entities'
-import { ENTITY_FIELD, type EntityIndex, type InvertedIndex } from '../index/index'
+import { ATTRIBUTE_FIELD, ENTITY_FIELD, attributeTerm, type AttributeValue, type EntityIndex, type InvertedIndex } from '../index/index'
 import type { EntityFilter } from '../query'
 import type { ResolvedSearchOptions } from './options'
 
@@ -13,10 +13,10 @@ export interface FilterContext {
   entities: EntityIndex
 }
 
-function postingsDocs(context: FilterContext, term: string): Set<number> {
+function postingsDocs(context: FilterContext, term: string, hiddenField = ENTITY_FIELD): Set<number> {
   const docs = new Set<number>()
   const termId = context.index.termId(term)
-  const field = context.index.fieldNames.indexOf(ENTITY_FIELD)
+  const field = context.index.fieldNames.indexOf(hiddenField)
   if (termId === undefined || field < 0) return docs
   context.index.forEachPosting(termId, field, (doc) => {
     docs.add(doc)
@@ -71,13 +71,23 @@ export function optionFilters(filter: ResolvedSearchOptions['filter']): FilterGr
   return groups
 }
 
+/** An exact-value filter on a filter field (the `where` option): any of the values will do. */
+export interface AttributeFilter {
+  field: string
+  values: readonly AttributeValue[]
+}
+
 /**
  * Which documents the filters allow: `allowed` is undefined when no including filter is given;
- * excluded documents are listed apart.
+ * excluded documents are listed apart. Attribute filters narrow like filter groups.
  */
-export function applyFilters(context: FilterContext, groups: FilterGroups): { allowed?: Set<number>; excluded: Set<number> } {
+export function applyFilters(context: FilterContext, groups: FilterGroups, attributes: readonly AttributeFilter[] = []): { allowed?: Set<number>; excluded: Set<number> } {
   let allowed: Set<number> | undefined
   const excluded = new Set<number>()
+  for (const { field, values } of attributes) {
+    const docs = union(values.map((value) => postingsDocs(context, attributeTerm(field, value), ATTRIBUTE_FIELD)))
+    allowed = allowed ? new Set([...allowed].filter((doc) => docs.has(doc))) : docs
+  }
   for (const group of groups) {
     const including = group.filter((filter) => !filter.exclude)
     for (const filter of group) if (filter.exclude) for (const doc of documentsFor(context, filter)) excluded.add(doc)

@@ -49,6 +49,16 @@ export const engineOptionsSchema = z
     idField: z.string().min(1).default('id'),
     /** Non-indexed fields to keep and return with hits (indexed fields are always kept). Default none. */
     storeFields: z.array(z.string().min(1)).default([]),
+    /**
+     * Document properties to filter and facet on by exact value (`where`, `facets`): a string, number or
+     * boolean, or an array of them (a document matches any of its values). Kept with the document like
+     * `storeFields`. Default none.
+     */
+    filterFields: z
+      .array(fieldName.refine((name) => !name.includes('='), 'a filter field name must not hold "="'))
+      .max(64)
+      .refine((names) => new Set(names).size === names.length, 'filter fields must be distinct')
+      .default([]),
     /** BM25 parameters: `k1` saturation (default 1.2), `b` length normalisation (default 0.75). */
     bm25: z
       .object({ k1: z.number().min(0).max(10).default(1.2), b: z.number().min(0).max(1).default(0.75) })
@@ -86,6 +96,8 @@ export const snippetOptionsSchema = z
   })
   .strict()
 
+const attributeValue = z.union([z.string().max(1024), z.number().finite(), z.boolean()])
+
 export const searchOptionsSchema = z
   .object({
     /** Hits to return. Default 10, at most 1000. */
@@ -111,8 +123,13 @@ export const searchOptionsSchema = z
       })
       .strict()
       .optional(),
-    /** Facet counts to return: `['city', 'program']`. */
-    facets: z.array(z.enum(['city', 'program', 'person', 'org'])).default([]),
+    /**
+     * Exact-value filters on the engine's `filterFields`: `{ category: '法律', region: ['北京', '上海'] }`
+     * (a list accepts any of its values; every listed field must match). Compared as text after NFKC and trimming.
+     */
+    where: z.record(z.string(), z.union([attributeValue, z.array(attributeValue).max(1000)])).optional(),
+    /** Facet counts to return: entity facets (`city`, `program`, `person`, `org`) and any of the engine's `filterFields`. */
+    facets: z.array(z.string().min(1)).max(64).default([]),
     /** Place level for city facets. Default `prefecture`. */
     facetLevel: z.enum(['province', 'prefecture', 'county', 'township']).default('prefecture'),
   })

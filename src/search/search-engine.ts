@@ -2,23 +2,24 @@ import { readFile, writeFile, rename } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import { loadSynonymDictionary, type Analyzer, type SynonymDictionary } from '../analysis'
 import { ZhsearchError } from '../errors'
-import { DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, decodeIndex, encodeIndex, entityTerms } from '../index/index'
+import type { EntityMention } from '../entities'
+import { ATTRIBUTE_FIELD, DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, attributeTerms, decodeIndex, encodeIndex, entityTerms } from '../index/index'
 import { analyzeQuery, parseQuery, type AnalyzedQuery, type AnalyzeQueryOptions, type ParsedQuery } from '../query'
 import { DocumentScores, scoreQuery, withoutRedundantSubwords } from '../rank'
-import { applyFilters, optionFilters } from './entity-filters'
-import { countFacets } from './facets'
+import { applyFilters, optionFilters, type AttributeFilter } from './entity-filters'
+import { countFacets, ENTITY_FACETS } from './facets'
 import { placeExpander } from './place-expansion'
 import { acceptDocument, type AcceptedDocument, type Document } from './document-intake'
 import { analyzeDocument, analyzerFor, type AnalyzedDocument, type DocumentAnalysisConfig } from './document-analysis'
 import { analyzeInWorkers } from './analyze-in-workers'
 import { IndexReader } from './index-reader'
-import { addAllAsyncOptionsSchema, engineOptionsSchema, searchOptionsSchema, validate, type AddAllAsyncOptions, type EngineOptions, type ResolvedEngineOptions, type SearchOptions } from './options'
+import { addAllAsyncOptionsSchema, engineOptionsSchema, searchOptionsSchema, validate, type AddAllAsyncOptions, type EngineOptions, type ResolvedEngineOptions, type ResolvedSearchOptions, type SearchOptions } from './options'
 import { rankHits } from './rank-hits'
 import { createSuggester, expandPinyinQuery, type Suggester, type Suggestion, type SuggestOptions } from './suggester'
 import type { FieldEntityMention, SearchResult } from './search-result'
 
-/** Weight of the hidden entity field: a place named in the query matches documents about it (or inside it) a little below the word itself. */
-const ENTITY_FIELD_WEIGHT = 1
+/** Weight of the hidden fields (entity and attribute terms), which query words never match directly. */
+const HIDDEN_FIELD_WEIGHT = 1
 const HAN = /\p{Script=Han}/u
 
 const synonymCache = new Map<string, SynonymDictionary>()
@@ -79,13 +80,22 @@ export class SearchEngine {
     this.synonyms = synonyms || synonymFiles.length > 0 ? cachedSynonyms(synonymFiles, synonyms) : undefined
   }
 
-  /** The text fields, then the hidden field of entity terms when entities are on. */
+  /** The text fields, then the hidden fields: entity terms when entities are on, attribute terms when there are filter fields. */
   private indexedFieldNames(): string[] {
-    return this.options.entities ? [...this.fieldNames, ENTITY_FIELD] : [...this.fieldNames]
+    return [...this.fieldNames, ...(this.options.entities ? [ENTITY_FIELD] : []), ...(this.options.filterFields.length > 0 ? [ATTRIBUTE_FIELD] : [])]
   }
 
   private fieldWeights(): number[] {
-    return this.indexedFieldNames().map((field) => (field === ENTITY_FIELD ? ENTITY_FIELD_WEIGHT : this.options.fields[field]!.weight))
+    return this.indexedFieldNames().map((field) => (field.startsWith('@') ? HIDDEN_FIELD_WEIGHT : this.options.fields[field]!.weight))
+  }
+
+  /** The terms of the hidden fields for a document, by field number (see {@link indexedFieldNames}). */
+  private hiddenFieldTerms(stored: Readonly<Record<string, unknown>>, mentions: () => readonly EntityMention[]): { field: number; terms: string[] }[] {
+    const hidden: { field: number; terms: string[] }[] = []
+    let field = this.fieldNames.length
+    if (this.options.entities) hidden.push({ field: field++, terms: entityTerms(mentions()) })
+    if (this.options.filterFields.length > 0) hidden.push({ field, terms: attributeTerms(this.options.filterFields, stored) })
+    return hidden
   }
 
   /** Documents currently indexed. */
@@ -121,7 +131,7 @@ export class SearchEngine {
   }
 
   private accept(document: unknown): AcceptedDocument {
-    return acceptDocument(document, this.fieldNames, this.options.idField, this.options.storeFields)
+    return acceptDocument(document, this.fieldNames, this.options.idField, this.options.storeFields, this.options.filterFields)
   }
 
   private insert(accepted: AcceptedDocument): void {
@@ -138,9 +148,8 @@ export class SearchEngine {
     this.indexChanged()
     const doc = this.store.add(accepted.id, accepted.stored)
     this.index.addAnalyzed(doc, analyzed.fields)
-    if (!this.options.entities) return
-    this.entities.add(doc, analyzed.mentions)
-    this.index.addTerms(doc, this.fieldNames.length, entityTerms(analyzed.mentions))
+    if (this.options.entities) this.entities.add(doc, analyzed.mentions)
+    for (const { field, terms } of this.hiddenFieldTerms(accepted.stored, () => analyzed.mentions)) this.index.addTerms(doc, field, terms)
   }
 
   private assertNotIndexing(): void {
@@ -215,8 +224,7 @@ export class SearchEngine {
     if (doc === undefined) throw new ZhsearchError('UNKNOWN_ID', `no document ${JSON.stringify(key)} is indexed`, { id: key })
     const stored = this.store.fields(doc)
     const texts = this.fieldNames.map((field) => (typeof stored[field] === 'string' ? (stored[field] as string) : undefined))
-    const extra = this.options.entities ? { field: this.fieldNames.length, terms: entityTerms(this.entities.mentionsOf(doc)) } : undefined
-    this.index.removeFromStatistics(doc, texts, this.analyzer, extra)
+    this.index.removeFromStatistics(doc, texts, this.analyzer, this.hiddenFieldTerms(stored, () => this.entities.mentionsOf(doc)))
     this.store.delete(doc)
     this.indexChanged()
   }
@@ -240,6 +248,30 @@ export class SearchEngine {
     return { parsed, analyzed: analyzeQuery(parsed, options) }
   }
 
+  /** The `where` option as attribute filters, refusing a field that is not a filter field. */
+  private attributeFilters(where: ResolvedSearchOptions['where'], given: SearchOptions): AttributeFilter[] {
+    // zod drops a "__proto__" key (possible from JSON.parse) silently: it is refused like any unknown field.
+    if (given.where && Object.hasOwn(given.where, '__proto__')) throw this.notAFilterField('__proto__')
+    if (where === undefined) return []
+    return Object.keys(where).map((field) => {
+      if (!this.options.filterFields.includes(field)) throw this.notAFilterField(field)
+      const value = where[field]!
+      return { field, values: Array.isArray(value) ? value : [value] }
+    })
+  }
+
+  private notAFilterField(field: string): ZhsearchError {
+    return new ZhsearchError('INVALID_QUERY', `"${field}" is not a filter field; list it in the engine's filterFields to filter on it`, { path: `where.${field}` })
+  }
+
+  /** Refuses a facet that is neither an entity facet nor a filter field. */
+  private checkFacets(facets: readonly string[]): void {
+    for (const name of facets) {
+      if ((ENTITY_FACETS as readonly string[]).includes(name) || this.options.filterFields.includes(name)) continue
+      throw new ZhsearchError('INVALID_QUERY', `"${name}" is not a facet: use ${ENTITY_FACETS.join(', ')} or one of the engine's filterFields`, { path: 'facets' })
+    }
+  }
+
   /**
    * Searches. An empty or all-stopword query returns no hits (not an error); a non-string query is
    * INVALID_QUERY. See the README for the query syntax.
@@ -254,8 +286,10 @@ export class SearchEngine {
     const analyzed = withoutRedundantSubwords(written, reader)
     const scored = scoreQuery(analyzed, reader, { bm25: this.options.bm25 })
     const filters = [...parsed.filters.map((filter) => [filter]), ...optionFilters(resolved.filter)]
-    if (filters.length > 0) {
-      const { allowed, excluded } = applyFilters({ index: this.index, entities: this.entities }, filters)
+    const where = this.attributeFilters(resolved.where, options)
+    this.checkFacets(resolved.facets)
+    if (filters.length > 0 || where.length > 0) {
+      const { allowed, excluded } = applyFilters({ index: this.index, entities: this.entities }, filters, where)
       const browse = scored.scoringGroupCount === 0
       if (browse) scored.scores = DocumentScores.uniform(Int32Array.from(allowed ?? this.store.liveDocuments()), BROWSE_SCORE)
       scored.scores.retain((doc) => !this.store.isDeleted(doc) && !excluded.has(doc) && (!allowed || allowed.has(doc)))

@@ -52,9 +52,9 @@ export const ENTITY_FACTOR = 1.25
 /** Entity tags the index holds as `kind:value` terms; figures are numbers, not names, and are left out. */
 const ENTITY_TERM = /^(program|person|org|city):(.+)$/
 
-/** A term worth completing to: two or more characters, a Chinese character or a Latin word of 3+ letters. */
+/** A term worth completing to: two or more characters, a Chinese character or a Latin word of 3+ letters (not a hidden field's `city:…` or `category=…`). */
 function isSuggestibleTerm(term: string): boolean {
-  if (term.length < 2 || term.length > MAX_SUGGESTION_LENGTH || term.includes(':')) return false
+  if (term.length < 2 || term.length > MAX_SUGGESTION_LENGTH || term.includes(':') || term.includes('=')) return false
   return HAN.test(term) || /^[a-z][a-z0-9-]{2,}$/.test(term)
 }
 

@@ -93,6 +93,29 @@ describe('zhsearch index', () => {
     expect(readFileSync(parallel).equals(readFileSync(single))).toBe(true)
   })
 
+  it('--filter-fields at indexing, --where at search: only documents with the value are listed', async () => {
+    const corpus = join(directory, 'categorised.jsonl')
+    writeFileSync(
+      corpus,
+      [
+        { id: 'national', title: '医疗机构管理条例', body: '医疗机构执业登记。', category: '行政法规' },
+        { id: 'beijing', title: '北京市医疗机构管理办法', body: '医疗机构执业登记。', category: '地方性法规' },
+      ]
+        .map((document) => JSON.stringify(document))
+        .join('\n') + '\n',
+    )
+    const output = join(directory, 'categorised.zhs')
+    expect((await zhsearch(['index', corpus, '-o', output, '--filter-fields', 'category'], directory)).code).toBe(0)
+    const run = await zhsearch(['search', '医疗机构', '-i', output, '--where', 'category=地方性法规', '--json'], directory)
+    expect(run.code, run.stderr).toBe(0)
+    expect((JSON.parse(run.stdout) as { hits: { id: string }[] }).hits.map((hit) => hit.id)).toEqual(['beijing'])
+    const unknown = await zhsearch(['search', '医疗机构', '-i', output, '--where', 'region=北京'], directory)
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/INVALID_QUERY.*region/)
+    const malformed = await zhsearch(['search', '医疗机构', '-i', output, '--where', 'category'], directory)
+    expect(malformed.code).toBe(2)
+  })
+
   it('--workers must be a whole number → exit 2 with the usage', async () => {
     const run = await zhsearch(['index', SEEDS_DIR, '-o', join(directory, 'w.zhs'), '--workers', 'many'], directory)
     expect(run.code).toBe(2)
