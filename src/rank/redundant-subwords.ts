@@ -12,31 +12,10 @@ import type { PostingSource } from './posting-source'
  * its seven sub-words and a third of its query time.
  */
 export function withoutRedundantSubwords(query: AnalyzedQuery, source: PostingSource): AnalyzedQuery {
-  return mapTerms(query, (alternative) => informativeTerms(alternative, source))
-}
-
-/**
- * The query with each word's sub-words dropped wherever the word itself is indexed: what re-scoring the
- * candidates' chunks needs. The sub-words are there to find documents that cut the word differently, and
- * the candidates are found by then; in a chunk they only echo the word, since the lattice indexes them
- * wherever it stands. On the laws and seeds dev sets the scores are unchanged to four decimals, and the
- * chunk stage no longer reads the long position lists of sub-words such as 第二 or 三十 (from 第二百三十六).
- */
-export function withoutSubwords(query: AnalyzedQuery, source: PostingSource): AnalyzedQuery {
-  return mapTerms(query, (alternative) => {
-    const word = alternative.terms[0]
-    if (alternative.phrase || !word || word.origin !== 'query' || source.termId(word.text) === undefined) return alternative.terms
-    const kept = alternative.terms.filter((term) => term.origin !== 'subword')
-    return kept.length === alternative.terms.length ? alternative.terms : kept
-  })
-}
-
-/** The query with each alternative's terms replaced by `terms(alternative)`; unchanged objects where nothing changed. */
-function mapTerms(query: AnalyzedQuery, terms: (alternative: QueryAlternative) => QueryTerm[]): AnalyzedQuery {
   const groups = query.groups.map((group) => {
     const alternatives = group.alternatives.map((alternative) => {
-      const kept = terms(alternative)
-      return kept === alternative.terms ? alternative : { ...alternative, terms: kept }
+      const terms = informativeTerms(alternative, source)
+      return terms === alternative.terms ? alternative : { ...alternative, terms }
     })
     return sameItems(alternatives, group.alternatives) ? group : { ...group, alternatives }
   })

@@ -11,7 +11,6 @@ import {
   type BM25Parameters,
   type PostingSource,
   type ScoredDocuments,
-  withoutSubwords,
 } from '../rank'
 
 /**
@@ -163,7 +162,7 @@ const WHOLE_DOCUMENT_SHARE = 0.3
  * a law above one that has them in one article). Expressed as a factor on the document's own score.
  */
 export function chunkFactors(input: RescoringInput, candidates: number[]): Map<number, number> {
-  const query = withoutSubwords(input.query, input.reader)
+  const { query } = input
   const terms = query.groups.flatMap((group) =>
     group.alternatives.flatMap((alternative) => [...alternative.terms.map((term) => term.text), ...(alternative.phraseTokens ?? [])]),
   )

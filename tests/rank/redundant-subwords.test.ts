@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SearchEngine } from '../../src/index'
 import type { AnalyzedQuery, QueryTerm } from '../../src/query'
-import { withoutRedundantSubwords, withoutSubwords, type PostingSource } from '../../src/rank'
+import { withoutRedundantSubwords, type PostingSource } from '../../src/rank'
 
 /** Only what the pruning reads of an index: term ids and document frequencies. */
 function sourceWith(frequencies: Record<string, number>): PostingSource {
@@ -38,21 +38,6 @@ describe('withoutRedundantSubwords', () => {
     const source = sourceWith({ 中华人民共和国: 40, 共和国: 40 })
     const query = wordQuery('中华人民共和国', ['共和国'], true)
     expect(withoutRedundantSubwords(query, source)).toBe(query)
-  })
-})
-
-describe('withoutSubwords (the chunk stage)', () => {
-  it('drops every sub-word of a word the index holds, those that stand on their own too', () => {
-    const source = sourceWith({ 第二百: 12, 第二: 3000, 二百: 400 })
-    expect(termsOf(withoutSubwords(wordQuery('第二百', ['第二', '二百']), source))).toEqual(['第二百'])
-  })
-
-  it('keeps the sub-words of a word the index lacks, and phrases whole', () => {
-    const source = sourceWith({ 共和国: 3, 人民: 9 })
-    const absent = wordQuery('中华人民共和国', ['人民', '共和国'])
-    expect(withoutSubwords(absent, source)).toBe(absent)
-    const phrase = wordQuery('共和国', ['共和'], true)
-    expect(withoutSubwords(phrase, sourceWith({ 共和国: 3, 共和: 5 }))).toBe(phrase)
   })
 })
 
