@@ -28,7 +28,7 @@ function parseWhere(conditions: readonly string[] | undefined): Record<string, s
   return where
 }
 
-async function runBatch(engine: SearchEngine, path: string, limit: number, where: Record<string, string[]> | undefined): Promise<void> {
+async function runBatch(engine: SearchEngine, path: string, limit: number, filtering: { where?: Record<string, string[]> }): Promise<void> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity })
   let number = 0
   for await (const line of lines) {
@@ -41,7 +41,7 @@ async function runBatch(engine: SearchEngine, path: string, limit: number, where
       throw new ZhsearchError('INVALID_QUERY', `${path}:${number}: not valid JSON`)
     }
     if (typeof entry.query !== 'string') throw new ZhsearchError('INVALID_QUERY', `${path}:${number}: "query" must be a string`)
-    const result = engine.search(entry.query, { limit, snippet: { format: 'none' }, ...(where ? { where } : {}) })
+    const result = engine.search(entry.query, { limit, snippet: { format: 'none' }, ...filtering })
     process.stdout.write(JSON.stringify({ qid: entry.qid ?? number, hits: result.hits.map((hit) => ({ id: hit.id, score: hit.score })) }) + '\n')
   }
 }
@@ -64,16 +64,17 @@ export async function commandSearch(args: string[]): Promise<void> {
   const query = positionals.join(' ')
   if (!values.queries && positionals.length === 0) throw new UsageError(`a query is required\nusage: ${SEARCH_USAGE}`)
   const where = parseWhere(values.where)
+  const filtering = where ? { where } : {}
   const engine = await loadEngine({ index: values.index, corpus: values.corpus, fields: nameList(values.fields), idField: values['id-field'], filterFields: nameList(values['filter-fields']) })
   if (values.queries) {
-    await runBatch(engine, values.queries, parseLimit(values.k, 100, '-k'), where)
+    await runBatch(engine, values.queries, parseLimit(values.k, 100, '-k'), filtering)
     return
   }
   const limit = parseLimit(values.k, 10, '-k')
   const offset = parseLimit(values.offset, 0, '--offset')
   const explain = values.explain ?? false
   if (values.json) {
-    const result = engine.search(query, { limit, offset, explain, snippet: { format: 'text' }, ...(where ? { where } : {}) })
+    const result = engine.search(query, { limit, offset, explain, snippet: { format: 'text' }, ...filtering })
     const hits = result.hits.map((hit) => ({
       id: hit.id,
       score: hit.score,
@@ -86,6 +87,6 @@ export async function commandSearch(args: string[]): Promise<void> {
     process.stdout.write(JSON.stringify({ query, total: result.total, tookMs: result.tookMs, hits }) + '\n')
     return
   }
-  const result = engine.search(query, { limit, offset, explain, snippet: { format: 'text', ...highlightMarkers(process.stdout) }, ...(where ? { where } : {}) })
+  const result = engine.search(query, { limit, offset, explain, snippet: { format: 'text', ...highlightMarkers(process.stdout) }, ...filtering })
   process.stdout.write(formatHits(query, result, explain) + '\n')
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZhsearchError } from '../errors'
+import { attributeValuesSchema, MAX_ATTRIBUTE_VALUES } from './options'
 
 /** The largest text a single field may hold, in UTF-16 units (about 20 MB of Chinese): beyond it a document is refused, not truncated. */
 export const MAX_FIELD_LENGTH = 10_000_000
@@ -22,10 +23,7 @@ const idSchema = z.union([
 ])
 const textSchema = z.union([z.string().max(MAX_FIELD_LENGTH, `longer than ${MAX_FIELD_LENGTH} characters`), z.number().finite(), z.null(), z.undefined()])
 
-/** Values one document may give a filter field. */
-export const MAX_ATTRIBUTE_VALUES = 1000
-const attributeItem = z.union([z.string().max(MAX_ID_LENGTH), z.number().finite(), z.boolean()])
-const attributeSchema = z.union([attributeItem, z.array(attributeItem).max(MAX_ATTRIBUTE_VALUES), z.null(), z.undefined()])
+const attributeSchema = attributeValuesSchema.nullish()
 
 function describeId(document: unknown, idField: string): string | undefined {
   if (document === null || typeof document !== 'object') return undefined

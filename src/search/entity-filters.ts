@@ -84,16 +84,12 @@ export interface AttributeFilter {
 export function applyFilters(context: FilterContext, groups: FilterGroups, attributes: readonly AttributeFilter[] = []): { allowed?: Set<number>; excluded: Set<number> } {
   let allowed: Set<number> | undefined
   const excluded = new Set<number>()
-  for (const { field, values } of attributes) {
-    const docs = union(values.map((value) => postingsDocs(context, attributeTerm(field, value), ATTRIBUTE_FIELD)))
-    allowed = allowed ? new Set([...allowed].filter((doc) => docs.has(doc))) : docs
-  }
+  const narrow = (docs: Set<number>) => (allowed = allowed ? new Set([...allowed].filter((doc) => docs.has(doc))) : docs)
+  for (const { field, values } of attributes) narrow(union(values.map((value) => postingsDocs(context, attributeTerm(field, value), ATTRIBUTE_FIELD))))
   for (const group of groups) {
     const including = group.filter((filter) => !filter.exclude)
     for (const filter of group) if (filter.exclude) for (const doc of documentsFor(context, filter)) excluded.add(doc)
-    if (including.length === 0) continue
-    const docs = union(including.map((filter) => documentsFor(context, filter)))
-    allowed = allowed ? new Set([...allowed].filter((doc) => docs.has(doc))) : docs
+    if (including.length > 0) narrow(union(including.map((filter) => documentsFor(context, filter))))
   }
   return allowed ? { allowed, excluded } : { excluded }
 }

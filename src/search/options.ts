@@ -96,7 +96,13 @@ export const snippetOptionsSchema = z
   })
   .strict()
 
-const attributeValue = z.union([z.string().max(1024), z.number().finite(), z.boolean()])
+/** The longest text a filter field's value may hold. */
+const MAX_ATTRIBUTE_LENGTH = 1024
+/** Values one filter field may list, in a document or in a `where` condition. */
+export const MAX_ATTRIBUTE_VALUES = 1000
+const attributeValue = z.union([z.string().max(MAX_ATTRIBUTE_LENGTH), z.number().finite(), z.boolean()])
+/** What a filter field holds, in a document or in `where`: one value or a list of them. */
+export const attributeValuesSchema = z.union([attributeValue, z.array(attributeValue).max(MAX_ATTRIBUTE_VALUES)])
 
 export const searchOptionsSchema = z
   .object({
@@ -127,7 +133,7 @@ export const searchOptionsSchema = z
      * Exact-value filters on the engine's `filterFields`: `{ category: '法律', region: ['北京', '上海'] }`
      * (a list accepts any of its values; every listed field must match). Compared as text after NFKC and trimming.
      */
-    where: z.record(z.string(), z.union([attributeValue, z.array(attributeValue).max(1000)])).optional(),
+    where: z.record(z.string(), attributeValuesSchema).optional(),
     /** Facet counts to return: entity facets (`city`, `program`, `person`, `org`) and any of the engine's `filterFields`. */
     facets: z.array(z.string().min(1)).max(64).default([]),
     /** Place level for city facets. Default `prefecture`. */

@@ -7,7 +7,7 @@ import { ATTRIBUTE_FIELD, DocumentStore, EntityIndex, ENTITY_FIELD, InvertedInde
 import { analyzeQuery, parseQuery, type AnalyzedQuery, type AnalyzeQueryOptions, type ParsedQuery } from '../query'
 import { DocumentScores, scoreQuery, withoutRedundantSubwords } from '../rank'
 import { applyFilters, optionFilters, type AttributeFilter } from './entity-filters'
-import { countFacets, ENTITY_FACETS } from './facets'
+import { countFacets, ENTITY_FACETS, isEntityFacet } from './facets'
 import { placeExpander } from './place-expansion'
 import { acceptDocument, type AcceptedDocument, type Document } from './document-intake'
 import { analyzeDocument, analyzerFor, type AnalyzedDocument, type DocumentAnalysisConfig } from './document-analysis'
@@ -267,7 +267,7 @@ export class SearchEngine {
   /** Refuses a facet that is neither an entity facet nor a filter field. */
   private checkFacets(facets: readonly string[]): void {
     for (const name of facets) {
-      if ((ENTITY_FACETS as readonly string[]).includes(name) || this.options.filterFields.includes(name)) continue
+      if (isEntityFacet(name) || this.options.filterFields.includes(name)) continue
       throw new ZhsearchError('INVALID_QUERY', `"${name}" is not a facet: use ${ENTITY_FACETS.join(', ')} or one of the engine's filterFields`, { path: 'facets' })
     }
   }

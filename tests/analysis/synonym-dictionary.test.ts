@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ZhsearchError } from '../../src/errors'
 import { loadSynonymDictionary } from '../../src/analysis/synonym-dictionary'
+import { caught } from '../helpers/caught'
 
 function userFile(content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'zhsearch-synonyms-')), 'user.tsv')
@@ -11,15 +11,6 @@ function userFile(content: string): string {
   return path
 }
 
-function caught(run: () => unknown): ZhsearchError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof ZhsearchError) return error
-    throw error
-  }
-  throw new Error('expected a ZhsearchError')
-}
 
 const terms = (expansions: readonly { term: string }[]): string[] => expansions.map((expansion) => expansion.term)
 

@@ -2,16 +2,8 @@ import { describe, it, expect } from 'vitest'
 import { SearchEngine, ZhsearchError, type Document } from '../../src/index'
 import { PROBE_QUERIES, buildEngine, idsFor, rankingFor, seedDocuments } from '../helpers/build-engine'
 import { seededRandom } from '../helpers/random-text'
+import { caught } from '../helpers/caught'
 
-function caught(action: () => unknown): ZhsearchError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof ZhsearchError) return error
-    throw error
-  }
-  throw new Error('expected a ZhsearchError, got none')
-}
 
 describe('add', () => {
   it('makes a document findable and retrievable by id', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SearchEngine, ZhsearchError } from '../../src/index'
+import { SearchEngine } from '../../src/index'
+import { caught } from '../helpers/caught'
 
 const laws = [
   { id: 'insurance', title: '医疗保障基金使用监督管理条例', body: '医疗保障基金的使用应当符合规定。', category: '行政法规', region: '全国', year: 2021, tags: ['医保', '基金'] },
@@ -16,15 +17,6 @@ function engineWithLaws(): SearchEngine {
 
 const ids = (engine: SearchEngine, query: string, options: Parameters<SearchEngine['search']>[1]) => engine.search(query, options).hits.map((hit) => hit.id)
 
-function errorOf(run: () => unknown): ZhsearchError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof ZhsearchError) return error
-    throw error
-  }
-  throw new Error('expected a ZhsearchError')
-}
 
 describe('filter fields (where)', () => {
   const engine = engineWithLaws()
@@ -108,14 +100,14 @@ describe('filter fields refuse bad input with typed errors', () => {
   const engine = engineWithLaws()
 
   it('refuses a where field or facet that is not declared', () => {
-    expect(errorOf(() => engine.search('医疗', { where: { date: '2021' } })).code).toBe('INVALID_QUERY')
-    expect(errorOf(() => engine.search('医疗', { facets: ['date'] })).message).toMatch(/not a facet/)
-    expect(errorOf(() => engine.search('医疗', JSON.parse('{"where":{"__proto__":"x"}}') as object)).code).toBe('INVALID_QUERY')
-    expect(errorOf(() => engine.search('医疗', { where: { category: {} as unknown as string } })).code).toBe('INVALID_QUERY')
+    expect(caught(() => engine.search('医疗', { where: { date: '2021' } })).code).toBe('INVALID_QUERY')
+    expect(caught(() => engine.search('医疗', { facets: ['date'] })).message).toMatch(/not a facet/)
+    expect(caught(() => engine.search('医疗', JSON.parse('{"where":{"__proto__":"x"}}') as object)).code).toBe('INVALID_QUERY')
+    expect(caught(() => engine.search('医疗', { where: { category: {} as unknown as string } })).code).toBe('INVALID_QUERY')
   })
 
   it('refuses a document whose filter field holds an object, and keeps the others intact', () => {
-    const error = errorOf(() => engine.addAll([{ id: 'new', title: '医疗', category: '法律' }, { id: 'bad', title: '医疗', category: { nested: true } }]))
+    const error = caught(() => engine.addAll([{ id: 'new', title: '医疗', category: '法律' }, { id: 'bad', title: '医疗', category: { nested: true } }]))
     expect(error.code).toBe('INVALID_DOCUMENT')
     expect(error.message).toMatch(/"category"/)
     expect(engine.has('new')).toBe(false)
@@ -123,8 +115,8 @@ describe('filter fields refuse bad input with typed errors', () => {
   })
 
   it('refuses filter field names that cannot be told apart from hidden terms', () => {
-    expect(errorOf(() => new SearchEngine({ filterFields: ['a=b'] })).code).toBe('INVALID_OPTIONS')
-    expect(errorOf(() => new SearchEngine({ filterFields: ['__proto__'] })).code).toBe('INVALID_OPTIONS')
-    expect(errorOf(() => new SearchEngine({ filterFields: ['region', 'region'] })).code).toBe('INVALID_OPTIONS')
+    expect(caught(() => new SearchEngine({ filterFields: ['a=b'] })).code).toBe('INVALID_OPTIONS')
+    expect(caught(() => new SearchEngine({ filterFields: ['__proto__'] })).code).toBe('INVALID_OPTIONS')
+    expect(caught(() => new SearchEngine({ filterFields: ['region', 'region'] })).code).toBe('INVALID_OPTIONS')
   })
 })
