@@ -25,6 +25,8 @@ export class FieldPostings {
   lastDoc: Int32Array = new Int32Array(0)
   private pending = new Map<number, ByteBuffer>()
   private pendingBytes = 0
+  /** Skip entries of the long lists read so far; they describe the frozen bytes, so every change of those drops them. */
+  private skips = new Map<number, PostingSkips>()
 
   get termCapacity(): number {
     return this.offsets.length - 1
@@ -80,6 +82,7 @@ export class FieldPostings {
     this.offsets = offsets
     this.pending.clear()
     this.pendingBytes = 0
+    this.skips.clear()
   }
 
   /** The encoded postings of a term (flush first). */
@@ -88,6 +91,15 @@ export class FieldPostings {
     const start = this.offsets[termId]!
     const end = this.offsets[termId + 1]!
     return end > start ? this.bytes.subarray(start, end) : undefined
+  }
+
+  /** Skip entries over a term's postings (flush first), built on first use; none for a short list. */
+  skipsOf(termId: number): PostingSkips | undefined {
+    const postings = termId < this.termCapacity ? this.docFrequency[termId]! : 0
+    if (postings < MIN_SKIPPED_POSTINGS) return undefined
+    let skips = this.skips.get(termId)
+    if (!skips) this.skips.set(termId, (skips = buildPostingSkips(this.postingsOf(termId)!, postings)))
+    return skips
   }
 
   private ensureTerm(termId: number): void {
@@ -112,7 +124,49 @@ export class FieldPostings {
     this.lastDoc = lastDoc
     this.pending.clear()
     this.pendingBytes = 0
+    this.skips.clear()
   }
+}
+
+/**
+ * Skip entries over one term's postings in one field: where every {@link SKIP_INTERVAL}-th posting
+ * starts, and the document just before it. Re-scoring reads a common word's postings for the hundred
+ * candidates only, yet walking its whole list to find them (条例 in every one of 3,471 laws) was one of
+ * a query's longest loops; with skips it decodes a block per candidate. Kept in memory only and built on
+ * first use, so the saved format is unchanged.
+ */
+export interface PostingSkips {
+  readonly count: number
+  /** The document of the posting before each block (-1 before the first). */
+  readonly before: Int32Array
+  /** Each block's first byte in the term's postings. */
+  readonly offsets: Int32Array
+}
+
+/** Postings per block: a wanted document costs at most this many postings decoded. */
+const SKIP_INTERVAL = 16
+
+/** Shorter lists are walked: skipping them would save less than building their entries costs. */
+const MIN_SKIPPED_POSTINGS = 256
+
+function buildPostingSkips(bytes: Uint8Array, postings: number): PostingSkips {
+  const count = Math.ceil(postings / SKIP_INTERVAL)
+  const before = new Int32Array(count)
+  const offsets = new Int32Array(count)
+  const reader = new ByteReader(bytes)
+  let doc = -1
+  for (let posting = 0; !reader.done; posting++) {
+    if (posting % SKIP_INTERVAL === 0) {
+      before[posting / SKIP_INTERVAL] = doc
+      offsets[posting / SKIP_INTERVAL] = reader.offset
+    }
+    doc += reader.readVarint()
+    const tf = reader.readVarint()
+    // Read the length before adding: `offset +=` would add it to the offset before the length's own bytes.
+    const positionBytes = readPositionLength(reader, tf)
+    reader.offset += positionBytes
+  }
+  return { count, before, offsets }
 }
 
 function grow(array: Int32Array, capacity: number): Int32Array {

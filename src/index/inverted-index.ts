@@ -1,5 +1,5 @@
 import type { Analyzer } from '../analysis'
-import { FieldPostings, readPositionLength } from './field-postings'
+import { FieldPostings, readPositionLength, type PostingSkips } from './field-postings'
 import { ByteReader } from './byte-buffer'
 import type { FieldTerms } from './field-terms'
 import type { PostingBuffer } from './posting-buffer'
@@ -211,19 +211,40 @@ export class InvertedIndex {
    * a loop, and the callback runs for the few wanted documents only, not for every posting of a common word.
    */
   forEachPostingIn(termId: number, field: number, docs: Int32Array, visit: (doc: number, tf: number, reader: ByteReader) => void): void {
-    const bytes = this.fields[field]!.postingsOf(termId)
+    const postings = this.fields[field]!
+    const bytes = postings.postingsOf(termId)
     if (!bytes || docs.length === 0) return
+    const skips = postings.skipsOf(termId)
     const reader = new ByteReader(bytes)
     let doc = -1
     let wanted = 0
+    let block = 0
+    // Steps over the blocks that end before the next wanted document; the reader never moves back.
+    const seek = (skips: PostingSkips) => {
+      const target = docs[wanted]!
+      while (block + 1 < skips.count && skips.before[block + 1]! < target) block++
+      if (skips.offsets[block]! > reader.offset) {
+        reader.offset = skips.offsets[block]!
+        doc = skips.before[block]!
+      }
+    }
+    if (skips) seek(skips)
     while (!reader.done) {
       doc += reader.readVarint()
       const tf = reader.readVarint()
       const positionBytes = readPositionLength(reader, tf)
       const positionsStart = reader.offset
+      if (doc < docs[wanted]!) {
+        reader.offset = positionsStart + positionBytes
+        continue
+      }
       while (docs[wanted]! < doc) if (++wanted === docs.length) return
-      if (docs[wanted] === doc) visit(doc, tf, reader)
+      if (docs[wanted] === doc) {
+        visit(doc, tf, reader)
+        if (++wanted === docs.length) return
+      }
       reader.offset = positionsStart + positionBytes
+      if (skips) seek(skips)
     }
   }
 

@@ -1,4 +1,5 @@
 import type { StoredDocument } from '../index/index'
+import type { AnalyzedQuery } from '../query'
 import { collectPositions, scoreQuery, topDocuments } from '../rank'
 import { chunkFactors, type RescoringInput } from './chunk-rescoring'
 import type { ResolvedSearchOptions } from './options'
@@ -17,6 +18,8 @@ interface StoredText {
 }
 
 export interface RankHitsInput extends RescoringInput {
+  /** The query `scored` was scored for, which an explanation restates (the first stage leaves out common sub-words). */
+  firstStage: AnalyzedQuery
   options: ResolvedSearchOptions
 }
 
@@ -95,7 +98,7 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   const passages = chunkFactors(input, candidates)
   const final = new Map(candidates.map((doc) => [doc, scored.scores.get(doc)! * (passages.get(doc) ?? 1)]))
   const page = topDocuments(final, wanted).slice(options.offset)
-  const explained = options.explain ? scoreQuery(input.query, reader, { bm25: input.bm25, explainFor: new Set(page) }) : undefined
+  const explained = options.explain ? scoreQuery(input.firstStage, reader, { bm25: input.bm25, explainFor: new Set(page) }) : undefined
   // Snippets and stored fields are built when a hit's are first read; the page's matches once for all its hits.
   // Documents are never renumbered in memory and stored records are append-only, so a later read shows
   // the document as it was found even after it is removed or updated.

@@ -5,7 +5,7 @@ import { ZhsearchError } from '../errors'
 import type { EntityMention } from '../entities'
 import { ATTRIBUTE_FIELD, DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, attributeTerms, decodeIndex, encodeIndex, entityTerms } from '../index/index'
 import { analyzeQuery, parseQuery, type AnalyzedQuery, type AnalyzeQueryOptions, type ParsedQuery } from '../query'
-import { DocumentScores, scoreQuery, withoutRedundantSubwords } from '../rank'
+import { DocumentScores, scoreQuery, withoutCommonSubwords, withoutRedundantSubwords } from '../rank'
 import { applyFilters, optionFilters, type AttributeFilter } from './entity-filters'
 import { countFacets, ENTITY_FACETS, isEntityFacet } from './facets'
 import { placeExpander } from './place-expansion'
@@ -284,7 +284,8 @@ export class SearchEngine {
     const { parsed, analyzed: written } = this.analyze(query)
     const reader = new IndexReader(this.index, this.store, this.fieldWeights())
     const analyzed = withoutRedundantSubwords(written, reader)
-    const scored = scoreQuery(analyzed, reader, { bm25: this.options.bm25 })
+    const firstStage = withoutCommonSubwords(analyzed, reader)
+    const scored = scoreQuery(firstStage, reader, { bm25: this.options.bm25 })
     const filters = [...parsed.filters.map((filter) => [filter]), ...optionFilters(resolved.filter)]
     const where = this.attributeFilters(resolved.where, options)
     this.checkFacets(resolved.facets)
@@ -294,7 +295,7 @@ export class SearchEngine {
       if (browse) scored.scores = DocumentScores.uniform(Int32Array.from(allowed ?? this.store.liveDocuments()), BROWSE_SCORE)
       scored.scores.retain((doc) => !this.store.isDeleted(doc) && !excluded.has(doc) && (!allowed || allowed.has(doc)))
     }
-    const hits = rankHits({ query: analyzed, scored, reader, store: this.store, options: resolved, bm25: this.options.bm25, chunkStatistics: this.chunkStatistics })
+    const hits = rankHits({ query: analyzed, firstStage, scored, reader, store: this.store, options: resolved, bm25: this.options.bm25, chunkStatistics: this.chunkStatistics })
     if (resolved.entities) for (const hit of hits) hit.entities = this.entities.mentionsOf(this.store.numberOf(hit.id)!) as FieldEntityMention[]
     const result: SearchResult = { total: scored.scores.size, hits, tookMs: 0 }
     if (resolved.facets.length > 0) result.facets = countFacets(this.index, new Set(scored.scores.documents()), resolved.facets, resolved.facetLevel)

@@ -75,4 +75,30 @@ describe('posting lists read for scoring and for passages', () => {
     mixed.forEachPostingIn(termId, 0, Int32Array.from([3, 4]), (doc) => void wanted.push(doc))
     expect(wanted).toEqual([3, 4])
   })
+
+  it('visit exactly the wanted documents of a long list, whose blocks are skipped, before and after it grows', () => {
+    const analyzer = createAnalyzer()
+    const long = new InvertedIndex(['body'])
+    // Every third document holds the word, some twice: a list long enough to be read through its skip entries.
+    const holds = (doc: number) => doc % 3 === 0
+    const bodyOf = (doc: number) => (holds(doc) ? (doc % 2 ? '卫生 服务' : '卫生 服务 卫生') : '服务')
+    for (let doc = 0; doc < 3000; doc++) long.addAnalyzed(doc, analyzeFields([bodyOf(doc)], analyzer))
+    long.flush()
+    const termId = long.termId('卫生')!
+    const read = (docs: number[]) => {
+      const visited: [number, number[]][] = []
+      long.forEachPostingIn(termId, 0, Int32Array.from(docs), (doc, tf, reader) => void visited.push([doc, readPositions(reader, tf)]))
+      return visited
+    }
+    const expected = (docs: number[]) => docs.filter(holds).map((doc) => [doc, doc % 2 ? [0] : [0, 6]])
+    const sparse = [0, 1, 2, 3, 47, 48, 700, 701, 702, 1500, 2997, 2998, 2999]
+    expect(read(sparse)).toEqual(expected(sparse))
+    const every = Array.from({ length: 3000 }, (_, doc) => doc)
+    expect(read(every)).toEqual(expected(every))
+    // New postings appended after the skip entries were built are found too.
+    for (let doc = 3000; doc < 3100; doc++) long.addAnalyzed(doc, analyzeFields([bodyOf(doc)], analyzer))
+    long.flush()
+    const grown = [5, 2997, 3000, 3003, 3050, 3099]
+    expect(read(grown)).toEqual(expected(grown))
+  })
 })

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { SearchEngine } from '../../src/index'
 import type { AnalyzedQuery, QueryTerm } from '../../src/query'
-import { withoutRedundantSubwords, type PostingSource } from '../../src/rank'
+import { withoutCommonSubwords, withoutRedundantSubwords, type PostingSource } from '../../src/rank'
 
 /** Only what the pruning reads of an index: term ids and document frequencies. */
-function sourceWith(frequencies: Record<string, number>): PostingSource {
+function sourceWith(frequencies: Record<string, number>, documentCount = 1000): PostingSource {
   const terms = Object.keys(frequencies)
   return {
+    documentCount,
     termId: (term: string) => (terms.includes(term) ? terms.indexOf(term) : undefined),
     docFrequency: (termId: number) => frequencies[terms[termId]!]!,
   } as unknown as PostingSource
@@ -38,6 +39,30 @@ describe('withoutRedundantSubwords', () => {
     const source = sourceWith({ 中华人民共和国: 40, 共和国: 40 })
     const query = wordQuery('中华人民共和国', ['共和国'], true)
     expect(withoutRedundantSubwords(query, source)).toBe(query)
+  })
+})
+
+describe('withoutCommonSubwords (the first stage)', () => {
+  it('drops a sub-word in most documents of a large corpus, keeps the word and its rarer sub-words', () => {
+    const source = sourceWith({ 暂行规定: 120, 暂行: 300, 规定: 3300 }, 3471)
+    expect(termsOf(withoutCommonSubwords(wordQuery('暂行规定', ['暂行', '规定']), source))).toEqual(['暂行规定', '暂行'])
+  })
+
+  it('keeps a common sub-word whose posting list is short: a small corpus is scored with all of them', () => {
+    const source = sourceWith({ 暂行规定: 12, 暂行: 30, 规定: 80 }, 87)
+    const query = wordQuery('暂行规定', ['暂行', '规定'])
+    expect(withoutCommonSubwords(query, source)).toBe(query)
+  })
+
+  it('keeps every sub-word when the index lacks the word, however common they are', () => {
+    const source = sourceWith({ 暂行: 3000, 规定: 3300 }, 3471)
+    const query = wordQuery('暂行规定', ['暂行', '规定'])
+    expect(withoutCommonSubwords(query, source)).toBe(query)
+  })
+
+  it('still drops the redundant sub-words', () => {
+    const source = sourceWith({ 中华人民共和国: 40, 共和国: 40, 人民: 900 })
+    expect(termsOf(withoutCommonSubwords(wordQuery('中华人民共和国', ['人民', '共和国']), source))).toEqual(['中华人民共和国', '人民'])
   })
 })
 
