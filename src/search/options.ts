@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 import { ZhsearchError } from '../errors'
+import { ENTITY_FACETS } from './facets'
 
 /**
  * Every option of zhsearch, with its default, in one place. Schemas validate at the boundary; the
@@ -55,7 +56,12 @@ export const engineOptionsSchema = z
      * `storeFields`. Default none.
      */
     filterFields: z
-      .array(fieldName.refine((name) => !name.includes('='), 'a filter field name must not hold "="'))
+      .array(
+        fieldName
+          .refine((name) => !name.includes('='), 'a filter field name must not hold "="')
+          // facets: ['city'] would be ambiguous between the place facet and the filter field.
+          .refine((name) => !(ENTITY_FACETS as readonly string[]).includes(name), `a filter field must not be named as an entity facet (${ENTITY_FACETS.join(', ')})`),
+      )
       .max(64)
       .refine((names) => new Set(names).size === names.length, 'filter fields must be distinct')
       .default([]),

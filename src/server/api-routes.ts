@@ -5,11 +5,13 @@ import { HttpError } from './http-responses'
  * The JSON endpoints. Parameters come from the query string; every number and length is bounded so
  * that one request cannot ask for unbounded work or output.
  *
- * GET /search?q=&limit=&offset=&city=&program=&person=&org=&facets=city,program
+ * GET /search?q=&limit=&offset=&city=&program=&person=&org=&where.<field>=&facets=city,program
  *   200 { query, rewrittenQuery?, total, offset, limit, tookMs,
  *         hits: [{ id, score, title?, snippet (HTML, matches in <mark>), snippetField?, fields,
  *                  entities: [{ type: city|program|person|org|figure, text, code?, count }] }],
- *         facets: { city: [{ value, code, count }], program: [{ value, count }] } }
+ *         facets: { city: [{ value, code, count }], program: [{ value, count }], <field>: [{ value, count }] } }
+ *   `where.category=法律` filters on one of the engine's filterFields (repeat it for any of several values);
+ *   `facets` takes those fields' names too.
  *   `rewrittenQuery` is set when a query without Chinese found nothing and its pinyin did (changzhi → 长治).
  *   `fields` holds the other stored fields of 200 characters or less (long texts such as the body are left out).
  * GET /suggest?q=&limit=          200 { query, suggestions: [{ text, kind: term|title|phrase|entity, score }] }
@@ -34,6 +36,10 @@ const MAX_RETURNED_FIELD_LENGTH = 200
 const FILTER_NAMES = ['city', 'program', 'person', 'org'] as const
 const FACET_NAMES = ['city', 'program', 'person', 'org'] as const
 const DEFAULT_FACETS: FacetName[] = ['city', 'program']
+/** `where.category=法律`: the prefix keeps filter field names apart from the endpoint's own parameters. */
+const WHERE_PREFIX = 'where.'
+/** Filter fields one request may name in `where.`. */
+const MAX_WHERE_FIELDS = 10
 /** Entity chips per hit, and how many of them may be figures (numbers say less out of context than names). */
 const MAX_ENTITY_CHIPS = 12
 const MAX_FIGURE_CHIPS = 3
@@ -70,25 +76,45 @@ function integerParameter(params: URLSearchParams, name: string, bounds: { min: 
   return value
 }
 
+function boundedValues(params: URLSearchParams, name: string): string[] {
+  const values = params.getAll(name).filter((value) => value !== '')
+  if (values.length > MAX_FILTER_VALUES || values.some((value) => value.length > FILTER_VALUE_LENGTH)) {
+    throw invalid(`"${name.slice(0, 40)}" takes at most ${MAX_FILTER_VALUES} values of ${FILTER_VALUE_LENGTH} characters`)
+  }
+  return values
+}
+
 function filterParameters(params: URLSearchParams): NonNullable<SearchOptions['filter']> | undefined {
   const filter: Record<string, string[]> = {}
   for (const name of FILTER_NAMES) {
-    const values = params.getAll(name).filter((value) => value !== '')
-    if (values.length === 0) continue
-    if (values.length > MAX_FILTER_VALUES || values.some((value) => value.length > FILTER_VALUE_LENGTH)) {
-      throw invalid(`"${name}" takes at most ${MAX_FILTER_VALUES} values of ${FILTER_VALUE_LENGTH} characters`)
-    }
-    filter[name] = values
+    const values = boundedValues(params, name)
+    if (values.length > 0) filter[name] = values
   }
   return Object.keys(filter).length > 0 ? filter : undefined
 }
 
-function facetParameter(params: URLSearchParams): FacetName[] {
+/** `where.<field>` parameters; a field the engine does not filter on is the engine's INVALID_QUERY. */
+function whereParameters(params: URLSearchParams): NonNullable<SearchOptions['where']> | undefined {
+  const names = [...new Set([...params.keys()].filter((name) => name.startsWith(WHERE_PREFIX)))]
+  if (names.length === 0) return undefined
+  if (names.length > MAX_WHERE_FIELDS) throw invalid(`at most ${MAX_WHERE_FIELDS} where. fields`)
+  // A null-prototype record: a field named __proto__ reaches the engine's check instead of the prototype.
+  const where: Record<string, string[]> = Object.create(null)
+  for (const name of names) {
+    const values = boundedValues(params, name)
+    if (values.length > 0) where[name.slice(WHERE_PREFIX.length)] = values
+  }
+  return Object.keys(where).length > 0 ? where : undefined
+}
+
+/** Entity facets, or the engine's filter fields. */
+function facetParameter(params: URLSearchParams, filterFields: readonly string[]): string[] {
   const raw = params.get('facets')
   if (raw === null) return DEFAULT_FACETS
   const names = raw.split(',').filter((name) => name !== '')
-  for (const name of names) if (!(FACET_NAMES as readonly string[]).includes(name)) throw invalid(`unknown facet ${JSON.stringify(name.slice(0, 20))}; use ${FACET_NAMES.join(', ')}`)
-  return names as FacetName[]
+  const known: readonly string[] = [...FACET_NAMES, ...filterFields]
+  for (const name of names) if (!known.includes(name)) throw invalid(`unknown facet ${JSON.stringify(name.slice(0, 20))}; use ${known.join(', ')}`)
+  return names
 }
 
 function shortFields(fields: Record<string, unknown>): Record<string, unknown> {
@@ -105,7 +131,16 @@ export function searchRoute(context: ApiContext, params: URLSearchParams): unkno
   const limit = integerParameter(params, 'limit', { min: 0, max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE })
   const offset = integerParameter(params, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 })
   const filter = filterParameters(params)
-  const options: SearchOptions = { limit, offset, entities: true, facets: facetParameter(params), snippet: { format: 'html' }, ...(filter ? { filter } : {}) }
+  const where = whereParameters(params)
+  const options: SearchOptions = {
+    limit,
+    offset,
+    entities: true,
+    facets: facetParameter(params, context.engine.options.filterFields),
+    snippet: { format: 'html' },
+    ...(filter ? { filter } : {}),
+    ...(where ? { where } : {}),
+  }
   // The engine itself retries a query without Chinese that found nothing as pinyin, and says so.
   const result = context.engine.search(query, options)
   const rewrittenQuery = result.rewrittenQuery

@@ -119,4 +119,10 @@ describe('filter fields refuse bad input with typed errors', () => {
     expect(caught(() => new SearchEngine({ filterFields: ['__proto__'] })).code).toBe('INVALID_OPTIONS')
     expect(caught(() => new SearchEngine({ filterFields: ['region', 'region'] })).code).toBe('INVALID_OPTIONS')
   })
+
+  it('refuses a filter field named as an entity facet, which facets: [name] could not tell apart', () => {
+    const error = caught(() => new SearchEngine({ filterFields: ['category', 'city'] }))
+    expect(error.code).toBe('INVALID_OPTIONS')
+    expect(error.message).toMatch(/entity facet/)
+  })
 })

@@ -10,9 +10,9 @@ import { createServer } from '../../src/server'
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-STATIC-FOLDER'
 
 const documents = [
-  { id: 'a', title: '长治市推进千县工程', body: '长治市持续实施千县工程，提升县级医院综合能力。' + '县域医疗卫生服务体系不断完善。'.repeat(20) },
-  { id: 'b', title: '晋中市家庭医生签约服务', body: '晋中市推进家庭医生签约服务，介休市签约率达到百分之八十。' },
-  { id: 'c', title: '淄博市院前医疗急救', body: '淄博市加强院前医疗急救网络建设，千县工程带动县医院发展。' },
+  { id: 'a', category: '县域医疗', title: '长治市推进千县工程', body: '长治市持续实施千县工程，提升县级医院综合能力。' + '县域医疗卫生服务体系不断完善。'.repeat(20) },
+  { id: 'b', category: '基层卫生', title: '晋中市家庭医生签约服务', body: '晋中市推进家庭医生签约服务，介休市签约率达到百分之八十。' },
+  { id: 'c', category: '急救', title: '淄博市院前医疗急救', body: '淄博市加强院前医疗急救网络建设，千县工程带动县医院发展。' },
 ]
 
 interface RawResponse {
@@ -55,7 +55,7 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'secret.txt'), SECRET)
   writeFileSync(join(folder, 'secret.html'), SECRET)
   symlinkSync(join(folder, 'secret.html'), join(staticDir, 'link-out.html'))
-  const engine = new SearchEngine()
+  const engine = new SearchEngine({ filterFields: ['category'] })
   engine.addAll(documents)
   server = createServer(engine, { staticDir })
   corsServer = createServer(engine, { staticDir, cors: 'https://app.example' })
@@ -103,6 +103,18 @@ describe('JSON endpoints', () => {
     expect(filtered.body.hits.map((hit: any) => hit.id)).toEqual(['c'])
   })
 
+  it('GET /search filters on the engine\'s filter fields with where.<field> and counts them as facets', async () => {
+    const query = encodeURIComponent('千县工程')
+    const one = await getJson(`/search?q=${query}&where.category=${encodeURIComponent('急救')}`)
+    expect(one.status).toBe(200)
+    expect(one.body.hits.map((hit: any) => hit.id)).toEqual(['c'])
+    const either = await getJson(`/search?q=${encodeURIComponent('晋中 淄博 长治')}&where.category=${encodeURIComponent('急救')}&where.category=${encodeURIComponent('基层卫生')}`)
+    expect(either.body.hits.map((hit: any) => hit.id).sort()).toEqual(['b', 'c'])
+    const faceted = await getJson(`/search?q=${query}&facets=category,city`)
+    expect(faceted.body.facets.category).toEqual(expect.arrayContaining([expect.objectContaining({ value: '县域医疗', count: 1 }), expect.objectContaining({ value: '急救', count: 1 })]))
+    expect(faceted.body.facets.city.length).toBeGreaterThan(0)
+  })
+
   it('GET /search falls back to pinyin when a query without Chinese finds nothing', async () => {
     const { body } = await getJson('/search?q=qxgc')
     expect(body.rewrittenQuery).toBe('千县工程')
@@ -131,6 +143,9 @@ describe('errors', () => {
     ['/search?q=a&offset=-1', 400, 'INVALID_QUERY'],
     ['/search?q=a&q=b', 400, 'INVALID_QUERY'],
     ['/search?q=a&facets=colour', 400, 'INVALID_QUERY'],
+    ['/search?q=a&where.colour=red', 400, 'INVALID_QUERY'],
+    ['/search?q=a&where.__proto__=x', 400, 'INVALID_QUERY'],
+    [`/search?q=a${'&where.category=x'.repeat(11)}`, 400, 'INVALID_QUERY'],
     ['/suggest?q=a&limit=999', 400, 'INVALID_QUERY'],
     [`/search?q=<1001 characters>`, 414, 'URI_TOO_LONG'],
     ['/nope', 404, 'NOT_FOUND'],
