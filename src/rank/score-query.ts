@@ -7,9 +7,12 @@ import type { ScoreExplanation } from './explanation'
 import { DocumentAccumulator } from './document-accumulator'
 import { AlternativeScores } from './alternative-scores'
 import { DocumentScores } from './document-scores'
+import { commonGroups } from './common-groups'
 
 export interface ScoreOptions {
   bm25: BM25Parameters
+  /** Score common groups only in the documents that match a rarer group (see {@link commonGroups}). Default false. */
+  commonTerms?: boolean
   /** Documents to record an explanation for (the page of hits being returned). */
   explainFor?: ReadonlySet<number>
 }
@@ -44,6 +47,8 @@ interface Context {
   alternativeScores: AlternativeScores
   /** One term's decoded postings in one field. */
   postings: PostingBuffer
+  /** While scoring a common group: the groups matched so far per document; documents at 0 are passed over. */
+  within: Int32Array | undefined
 }
 
 function explain(context: Context, doc: number, entry: ScoreExplanation): void {
@@ -78,9 +83,10 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
       const weight = source.fieldWeight(field)
       const count = source.readPostings(termId, field, context.postings)
       const { docs, tfs } = context.postings
+      const within = context.within
       for (let i = 0; i < count; i++) {
         const doc = docs[i]!
-        if (source.isDeleted(doc)) continue
+        if ((within !== undefined && within[doc] === 0) || source.isDeleted(doc)) continue
         const tf = tfs[i]!
         pseudo.add(doc, weightedFieldFrequency(tf, source.fieldLength(field, doc), average, weight, options.bm25.b))
         if (context.explaining) explain(context, doc, { term: term.text, origin: term.origin, field: source.fieldNames[field]!, tf, idf, value: 0 })
@@ -445,6 +451,7 @@ function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: A
     accumulator: scratch.accumulator,
     postings: scratch.postings,
     alternativeScores: scratch.alternativeScores,
+    within: undefined,
   }
   // Per-document sums in typed arrays: every matching document passes through here once per group.
   const { totals, matchedCount, matchedWeight, groupScores } = scratch
@@ -452,7 +459,12 @@ function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: A
   const excluded = new Set<number>()
   const required: Set<number>[] = []
   let scoringGroupCount = 0
-  for (const group of query.groups) {
+  // Rarer groups first, so that the common ones can be scored in the documents those matched.
+  const common = options.commonTerms ? commonGroups(query, source) : query.groups.map(() => false)
+  const order = query.groups.map((_, index) => index).sort((a, b) => Number(common[a]) - Number(common[b]))
+  for (const index of order) {
+    const group = query.groups[index]!
+    if (common[index] && context.within === undefined && touched.length > 0) context.within = matchedCount
     scoreGroup(group, context, groupScores)
     const docs = groupScores.touched.subarray(0, groupScores.touchedCount)
     if (group.occur === 'must_not') {

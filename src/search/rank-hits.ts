@@ -98,7 +98,7 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   const passages = chunkFactors(input, candidates)
   const final = new Map(candidates.map((doc) => [doc, scored.scores.get(doc)! * (passages.get(doc) ?? 1)]))
   const page = topDocuments(final, wanted).slice(options.offset)
-  const explained = options.explain ? scoreQuery(input.firstStage, reader, { bm25: input.bm25, explainFor: new Set(page) }) : undefined
+  const explained = options.explain ? scoreQuery(input.firstStage, reader, { bm25: input.bm25, commonTerms: true, explainFor: new Set(page) }) : undefined
   // Snippets and stored fields are built when a hit's are first read; the page's matches once for all its hits.
   // Documents are never renumbered in memory and stored records are append-only, so a later read shows
   // the document as it was found even after it is removed or updated.

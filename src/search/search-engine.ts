@@ -285,7 +285,7 @@ export class SearchEngine {
     const reader = new IndexReader(this.index, this.store, this.fieldWeights())
     const analyzed = withoutRedundantSubwords(written, reader)
     const firstStage = withoutCommonSubwords(analyzed, reader)
-    const scored = scoreQuery(firstStage, reader, { bm25: this.options.bm25 })
+    const scored = scoreQuery(firstStage, reader, { bm25: this.options.bm25, commonTerms: true })
     const filters = [...parsed.filters.map((filter) => [filter]), ...optionFilters(resolved.filter)]
     const where = this.attributeFilters(resolved.where, options)
     this.checkFacets(resolved.facets)

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { SearchEngine } from '../../src/index'
 import type { AnalyzedQuery, QueryTerm } from '../../src/query'
-import { withoutCommonSubwords, withoutRedundantSubwords, type PostingSource } from '../../src/rank'
-
-/** Only what the pruning reads of an index: term ids and document frequencies. */
-function sourceWith(frequencies: Record<string, number>, documentCount = 1000): PostingSource {
-  const terms = Object.keys(frequencies)
-  return {
-    documentCount,
-    termId: (term: string) => (terms.includes(term) ? terms.indexOf(term) : undefined),
-    docFrequency: (termId: number) => frequencies[terms[termId]!]!,
-  } as unknown as PostingSource
-}
+import { withoutCommonSubwords, withoutRedundantSubwords } from '../../src/rank'
+import { sourceWith } from '../helpers/frequency-source'
 
 function wordQuery(word: string, subwords: string[], phrase = false): AnalyzedQuery {
   const terms: QueryTerm[] = [
