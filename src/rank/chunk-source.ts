@@ -21,8 +21,19 @@ export const DEFAULT_CHARACTERS_PER_WORD = 3
 
 /** A term's chunks in the candidates' long field, as places (ascending), and its tf in each. */
 interface ChunkPlaces {
-  places: number[]
-  tfs: number[]
+  places: Int32Array
+  tfs: Int32Array
+}
+
+/** Room for one term's places while they are read (see {@link ChunkPostingSource.chunkPlaces}); ranking is synchronous, so one serves the process. */
+let placeScratch: ChunkPlaces = { places: new Int32Array(4096), tfs: new Int32Array(4096) }
+
+function grownPlaces(scratch: ChunkPlaces): ChunkPlaces {
+  const places = new Int32Array(scratch.places.length * 2)
+  const tfs = new Int32Array(scratch.tfs.length * 2)
+  places.set(scratch.places)
+  tfs.set(scratch.tfs)
+  return { places, tfs }
 }
 
 /**
@@ -59,8 +70,8 @@ export class ChunkPostingSource implements PostingSource {
   /** Each candidate's number of chunks. */
   private readonly chunkCounts: Int32Array
   private readonly positions = new ByteBuffer()
-  /** The query terms' chunk ids and tf in each long field, by `termId:field`. */
-  private readonly longFieldPostings = new Map<string, { chunks: Int32Array; tfs: Int32Array }>()
+  /** The query terms' chunk ids and tf in each long field, by {@link longFieldKey}. */
+  private readonly longFieldPostings = new Map<number, { chunks: Int32Array; tfs: Int32Array }>()
   private readonly scratch = new PostingBuffer()
   private readonly slices = new Map<string, string[]>()
 
@@ -92,7 +103,7 @@ export class ChunkPostingSource implements PostingSource {
     this.chunkCounts.forEach((count, candidate) => (this.placeOffsets[candidate + 1] = this.placeOffsets[candidate]! + count))
     const marked = new Uint8Array(this.placeOffsets[this.candidates.length]!)
     for (let candidate = 0; candidate < this.candidates.length; candidate++) marked[this.placeOffsets[candidate]!] = 1
-    const found: { key: string; places: ChunkPlaces }[] = []
+    const found: { key: number; places: ChunkPlaces }[] = []
     for (const term of new Set(terms)) {
       const termId = base.termId(term)
       if (termId === undefined) continue
@@ -100,7 +111,7 @@ export class ChunkPostingSource implements PostingSource {
         if (!chunked) return
         const places = this.chunkPlaces(termId, field)
         for (const place of places.places) marked[place] = 1
-        found.push({ key: `${termId}:${field}`, places })
+        found.push({ key: this.longFieldKey(termId, field), places })
       })
     }
     const placesOfIds: number[] = []
@@ -282,7 +293,7 @@ export class ChunkPostingSource implements PostingSource {
       count++
     }
     if (this.chunked[field]) {
-      const postings = this.longFieldPostings.get(`${termId}:${field}`) ?? this.toChunkIds(this.chunkPlaces(termId, field))
+      const postings = this.longFieldPostings.get(this.longFieldKey(termId, field)) ?? this.toChunkIds(this.chunkPlaces(termId, field))
       for (let i = 0; i < postings.chunks.length; i++) add(postings.chunks[i]!, postings.tfs[i]!)
       return count
     }
@@ -293,15 +304,25 @@ export class ChunkPostingSource implements PostingSource {
     return count
   }
 
+  /** A number per (term, field): a string key per posting list read was garbage on every query. */
+  private longFieldKey(termId: number, field: number): number {
+    return termId * this.fieldNames.length + field
+  }
+
   /** Where in a candidate a position falls: its chunk's place among the candidate's chunks. */
   private placeOf(candidate: number, position: number): number {
     return Math.min(this.chunkCounts[candidate]! - 1, Math.floor(position / CHUNK_CHARACTERS))
   }
 
-  /** A term's chunks in a long field of the candidates, as places in order, with its tf in each. */
+  /**
+   * A term's chunks in a long field of the candidates, as places in order, with its tf in each. Places
+   * are gathered in one scratch pair reused for every term and copied out at their final length: growing
+   * plain arrays by push was a seventh of a query's garbage, and young-generation collections are what
+   * put a query in the slowest percent.
+   */
   private chunkPlaces(termId: number, field: number): ChunkPlaces {
-    const places: number[] = []
-    const tfs: number[] = []
+    let scratch = placeScratch
+    let count = 0
     this.base.forEachPostingIn(termId, field, this.candidates, (doc, tf, reader) => {
       const candidate = this.candidateIndex(doc)
       const offset = this.placeOffsets[candidate]!
@@ -309,26 +330,28 @@ export class ChunkPostingSource implements PostingSource {
       for (let i = 0; i < tf; i++) {
         position += reader.readVarint()
         const place = offset + this.placeOf(candidate, position)
-        if (places[places.length - 1] === place) tfs[tfs.length - 1]!++
-        else {
-          places.push(place)
-          tfs.push(1)
+        if (count > 0 && scratch.places[count - 1] === place) {
+          scratch.tfs[count - 1]!++
+          continue
         }
+        if (count === scratch.places.length) scratch = placeScratch = grownPlaces(scratch)
+        scratch.places[count] = place
+        scratch.tfs[count++] = 1
       }
     })
-    return { places, tfs }
+    return { places: scratch.places.slice(0, count), tfs: scratch.tfs.slice(0, count) }
   }
 
   /** Places as chunk ids, leaving out the chunks without one (a term the constructor was not given). */
   private toChunkIds(found: ChunkPlaces): { chunks: Int32Array; tfs: Int32Array } {
-    const chunks = new Int32Array(found.places.length)
-    const tfs = new Int32Array(found.places.length)
+    // The places are not needed afterwards: their arrays are rewritten as the chunk ids.
+    const { places: chunks, tfs } = found
     let count = 0
-    for (let i = 0; i < found.places.length; i++) {
-      const chunk = this.idOfPlace[found.places[i]!]!
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = this.idOfPlace[chunks[i]!]!
       if (chunk < 0) continue
       chunks[count] = chunk
-      tfs[count++] = found.tfs[i]!
+      tfs[count++] = tfs[i]!
     }
     return { chunks: chunks.subarray(0, count), tfs: tfs.subarray(0, count) }
   }

@@ -64,8 +64,8 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
   const scores = context.alternativeScores
   scores.reset()
   const fields = fieldsOf(source, alternative)
-  const required = alternative.requireAll ? alternative.terms.filter((term) => term.origin === 'query') : []
-  const matchedRequired = new Map<number, number>()
+  const required = alternative.requireAll ? alternative.terms.filter((term) => term.origin === 'query') : undefined
+  const matchedRequired = required ? new Map<number, number>() : undefined
   for (const term of alternative.terms) {
     const termId = source.termId(term.text)
     if (termId === undefined) {
@@ -96,7 +96,7 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
       const doc = pseudo.documentAt(i)
       const value = term.weight * saturate(pseudo.valueOf(doc), idf, options.bm25.k1)
       scores.add(doc, value)
-      if (alternative.requireAll && term.origin === 'query') matchedRequired.set(doc, (matchedRequired.get(doc) ?? 0) + 1)
+      if (matchedRequired && term.origin === 'query') matchedRequired.set(doc, (matchedRequired.get(doc) ?? 0) + 1)
       if (context.explaining) {
         context.explanations.get(doc)?.forEach((entry) => {
           if (entry.term === term.text && entry.value === 0) entry.value = value
@@ -104,7 +104,7 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
       }
     }
   }
-  if (alternative.requireAll) {
+  if (required && matchedRequired) {
     scores.forEach((doc) => {
       if ((matchedRequired.get(doc) ?? 0) < required.length) scores.delete(doc)
     })
@@ -375,6 +375,9 @@ class ScoringScratch {
   readonly totals: Float64Array
   readonly matchedCount: Int32Array
   readonly matchedWeight: Float64Array
+  /** The documents the query has touched (matched by any group), the first `touchedCount` entries. */
+  readonly touched: Int32Array
+  touchedCount = 0
 
   constructor(readonly capacity: number) {
     this.accumulator = new DocumentAccumulator(capacity)
@@ -383,15 +386,23 @@ class ScoringScratch {
     this.totals = new Float64Array(capacity)
     this.matchedCount = new Int32Array(capacity)
     this.matchedWeight = new Float64Array(capacity)
+    this.touched = new Int32Array(capacity)
+  }
+
+  /** The touched documents so far. */
+  touchedDocuments(): Int32Array {
+    return this.touched.subarray(0, this.touchedCount)
   }
 
   /** Zeroes the sums of the documents a query touched, for the next query. */
-  release(touched: readonly number[]): void {
-    for (const doc of touched) {
+  release(): void {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const doc = this.touched[i]!
       this.totals[doc] = 0
       this.matchedCount[doc] = 0
       this.matchedWeight[doc] = 0
     }
+    this.touchedCount = 0
   }
 }
 
@@ -408,11 +419,10 @@ function scratchFor(capacity: number): ScoringScratch {
  */
 export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options: ScoreOptions): ScoredDocuments {
   const scratch = scratchFor(Math.max(source.documentCapacity, 1))
-  const touched: number[] = []
   try {
-    return scoreWith(scratch, touched, { query, source, options })
+    return scoreWith(scratch, { query, source, options })
   } finally {
-    scratch.release(touched)
+    scratch.release()
   }
 }
 
@@ -421,7 +431,7 @@ export function scoreQuery(query: AnalyzedQuery, source: PostingSource, options:
  * touches nearly every law), one pass over the per-document counts in document order is cheaper than
  * sorting them: the sort was the costliest line of a query.
  */
-function ascendingMatches(touched: readonly number[], matchedCount: Int32Array, capacity: number, isMatch: (doc: number) => boolean): Int32Array {
+function ascendingMatches(touched: Int32Array, matchedCount: Int32Array, capacity: number, isMatch: (doc: number) => boolean): Int32Array {
   const matching = new Int32Array(touched.length)
   let count = 0
   if (touched.length * SCAN_INSTEAD_OF_SORT > capacity) {
@@ -441,7 +451,7 @@ function isInAll(doc: number, sets: readonly ReadonlySet<number>[]): boolean {
   return true
 }
 
-function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: AnalyzedQuery; source: PostingSource; options: ScoreOptions }): ScoredDocuments {
+function scoreWith(scratch: ScoringScratch, input: { query: AnalyzedQuery; source: PostingSource; options: ScoreOptions }): ScoredDocuments {
   const { query, source, options } = input
   const context: Context = {
     source,
@@ -464,7 +474,7 @@ function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: A
   const order = query.groups.map((_, index) => index).sort((a, b) => Number(common[a]) - Number(common[b]))
   for (const index of order) {
     const group = query.groups[index]!
-    if (common[index] && context.within === undefined && touched.length > 0) context.within = matchedCount
+    if (common[index] && context.within === undefined && scratch.touchedCount > 0) context.within = matchedCount
     scoreGroup(group, context, groupScores)
     const docs = groupScores.touched.subarray(0, groupScores.touchedCount)
     if (group.occur === 'must_not') {
@@ -476,7 +486,7 @@ function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: A
     totalWeight += weight
     if (group.occur === 'must') required.push(new Set(docs))
     for (const doc of docs) {
-      if (matchedCount[doc] === 0) touched.push(doc)
+      if (matchedCount[doc] === 0) scratch.touched[scratch.touchedCount++] = doc
       totals[doc]! += groupScores.score[doc]!
       matchedCount[doc]!++
       matchedWeight[doc]! += weight * groupScores.completeness[doc]!
@@ -484,6 +494,7 @@ function scoreWith(scratch: ScoringScratch, touched: number[], input: { query: A
   }
   const matchedGroups = new Map<number, number>()
   const coordination = new Map<number, number>()
+  const touched = scratch.touchedDocuments()
   if (options.explainFor) for (const doc of touched) if (options.explainFor.has(doc)) matchedGroups.set(doc, matchedCount[doc]!)
   const isMatch = (doc: number) => !excluded.has(doc) && isInAll(doc, required)
   const docs = ascendingMatches(touched, matchedCount, source.documentCapacity, isMatch)
