@@ -39,11 +39,15 @@ export function readPositions(reader: ByteReader, tf: number): number[] {
   return positions
 }
 
-/** Positions of a term in one field, for the documents in `docs` only: one pass over the posting list, calling back for those documents alone. */
-export function collectPositions(source: PostingSource, termId: number, field: number, docs: ReadonlySet<number>): Map<number, number[]> {
+/**
+ * Positions of a term in one field, for the documents in `docs` only (a set, or an ascending array): one
+ * pass over the posting list, calling back for those documents alone.
+ */
+export function collectPositions(source: PostingSource, termId: number, field: number, docs: ReadonlySet<number> | Int32Array): Map<number, number[]> {
   const found = new Map<number, number[]>()
-  if (docs.size === 0) return found
-  source.forEachPostingIn(termId, field, Int32Array.from(docs).sort(), (doc, tf, reader) => {
+  const ascending = docs instanceof Int32Array ? docs : Int32Array.from(docs).sort()
+  if (ascending.length === 0) return found
+  source.forEachPostingIn(termId, field, ascending, (doc, tf, reader) => {
     found.set(doc, readPositions(reader, tf))
   })
   return found

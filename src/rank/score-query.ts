@@ -112,19 +112,31 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
   return scores
 }
 
-/** Live documents holding every one of the terms in a field, ascending: posting lists decoded without positions. */
-function documentsWithAll(termIds: readonly number[], field: number, source: PostingSource, postings: PostingBuffer): Set<number> {
-  let documents = new Set<number>()
+/**
+ * Live documents holding every one of the terms in a field, ascending: posting lists decoded without
+ * positions and intersected by a merge walk (both sides ascend), no set of a common word's thousands of documents.
+ */
+function documentsWithAll(termIds: readonly number[], field: number, source: PostingSource, postings: PostingBuffer): Int32Array {
   let count = source.readPostings(termIds[0]!, field, postings)
-  for (let i = 0; i < count; i++) if (!source.isDeleted(postings.docs[i]!)) documents.add(postings.docs[i]!)
-  for (const termId of termIds.slice(1)) {
-    if (documents.size === 0) break
-    const within = documents
-    documents = new Set<number>()
-    count = source.readPostings(termId, field, postings)
-    for (let i = 0; i < count; i++) if (within.has(postings.docs[i]!)) documents.add(postings.docs[i]!)
+  const documents = new Int32Array(count)
+  let found = 0
+  for (let i = 0; i < count; i++) if (!source.isDeleted(postings.docs[i]!)) documents[found++] = postings.docs[i]!
+  for (let term = 1; term < termIds.length && found > 0; term++) {
+    count = source.readPostings(termIds[term]!, field, postings)
+    const docs = postings.docs
+    let kept = 0
+    for (let i = 0, j = 0; i < found && j < count; ) {
+      const doc = documents[i]!
+      if (doc === docs[j]) {
+        documents[kept++] = doc
+        i++
+        j++
+      } else if (doc < docs[j]!) i++
+      else j++
+    }
+    found = kept
   }
-  return documents
+  return documents.subarray(0, found)
 }
 
 /** Counts occurrences of the phrase in one field of the documents holding all its words. */
