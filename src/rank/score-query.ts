@@ -64,8 +64,9 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
   const scores = context.alternativeScores
   scores.reset()
   const fields = fieldsOf(source, alternative)
-  const required = alternative.requireAll ? alternative.terms.filter((term) => term.origin === 'query') : undefined
-  const matchedRequired = required ? new Map<number, number>() : undefined
+  // Only an alternative that requires every word tallies them: a Map per call was a large share of a query's garbage.
+  const requiredCount = alternative.requireAll ? alternative.terms.filter((term) => term.origin === 'query').length : 0
+  const matchedRequired = alternative.requireAll ? new Map<number, number>() : undefined
   for (const term of alternative.terms) {
     const termId = source.termId(term.text)
     if (termId === undefined) {
@@ -104,9 +105,9 @@ function scoreTerms(alternative: QueryAlternative, context: Context): Alternativ
       }
     }
   }
-  if (required && matchedRequired) {
+  if (matchedRequired) {
     scores.forEach((doc) => {
-      if ((matchedRequired.get(doc) ?? 0) < required.length) scores.delete(doc)
+      if ((matchedRequired.get(doc) ?? 0) < requiredCount) scores.delete(doc)
     })
   }
   return scores
