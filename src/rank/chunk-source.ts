@@ -25,16 +25,11 @@ interface ChunkPlaces {
   tfs: Int32Array
 }
 
-/** Room for one term's places while they are read (see {@link ChunkPostingSource.chunkPlaces}); ranking is synchronous, so one serves the process. */
-let placeScratch: ChunkPlaces = { places: new Int32Array(4096), tfs: new Int32Array(4096) }
-
-function grownPlaces(scratch: ChunkPlaces): ChunkPlaces {
-  const places = new Int32Array(scratch.places.length * 2)
-  const tfs = new Int32Array(scratch.tfs.length * 2)
-  places.set(scratch.places)
-  tfs.set(scratch.tfs)
-  return { places, tfs }
-}
+/**
+ * Room for one term's places while they are read (see {@link ChunkPostingSource.chunkPlaces}): places in
+ * `docs`, their tf in `tfs`. Ranking is synchronous, so one serves the process.
+ */
+const placeScratch = new PostingBuffer()
 
 /**
  * The candidate documents as chunks, seen through the ranker's {@link PostingSource}: a long field is cut
@@ -321,7 +316,7 @@ export class ChunkPostingSource implements PostingSource {
    * put a query in the slowest percent.
    */
   private chunkPlaces(termId: number, field: number): ChunkPlaces {
-    let scratch = placeScratch
+    const scratch = placeScratch
     let count = 0
     this.base.forEachPostingIn(termId, field, this.candidates, (doc, tf, reader) => {
       const candidate = this.candidateIndex(doc)
@@ -330,16 +325,16 @@ export class ChunkPostingSource implements PostingSource {
       for (let i = 0; i < tf; i++) {
         position += reader.readVarint()
         const place = offset + this.placeOf(candidate, position)
-        if (count > 0 && scratch.places[count - 1] === place) {
+        if (count > 0 && scratch.docs[count - 1] === place) {
           scratch.tfs[count - 1]!++
           continue
         }
-        if (count === scratch.places.length) scratch = placeScratch = grownPlaces(scratch)
-        scratch.places[count] = place
+        if (count === scratch.docs.length) scratch.grow()
+        scratch.docs[count] = place
         scratch.tfs[count++] = 1
       }
     })
-    return { places: scratch.places.slice(0, count), tfs: scratch.tfs.slice(0, count) }
+    return { places: scratch.docs.slice(0, count), tfs: scratch.tfs.slice(0, count) }
   }
 
   /** Places as chunk ids, leaving out the chunks without one (a term the constructor was not given). */
