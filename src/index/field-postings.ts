@@ -9,9 +9,10 @@ import { ByteBuffer, ByteReader } from './byte-buffer'
  * version 7): its one position is a single varint, as quick to step over as the length would be to
  * read, and such postings are over half of all (1.5 MB of the laws' 24 MB of body postings).
  *
- * New postings go to a small per-term write buffer; {@link FieldPostings.flush} appends them to the
- * frozen arrays (one byte array + offsets for all terms), so memory stays a few bytes a posting
- * instead of an object per term per document.
+ * New postings are appended to one write log, in arrival order, each tagged with its term;
+ * {@link FieldPostings.flush} moves them into the frozen arrays (one byte array + offsets for all terms)
+ * in a single pass. The log is typed arrays only: a write buffer per term (a Map entry and a growing
+ * array for each term of each document) was a tenth of indexing the laws, plus its garbage.
  */
 export class FieldPostings {
   /** All terms' postings back to back; term t's bytes are `bytes[offsets[t] .. offsets[t + 1]]`. */
@@ -23,8 +24,11 @@ export class FieldPostings {
   liveFrequency: Int32Array = new Int32Array(0)
   /** Last document number written for each term, to delta-encode the next one. */
   lastDoc: Int32Array = new Int32Array(0)
-  private pending = new Map<number, ByteBuffer>()
-  private pendingBytes = 0
+  /** The write log: postings not yet flushed, back to back, with each one's term and end in the log. */
+  private pending = new ByteBuffer(LOG_INITIAL_BYTES)
+  private pendingTerms: Int32Array = new Int32Array(LOG_INITIAL_POSTINGS)
+  private pendingEnds: Int32Array = new Int32Array(LOG_INITIAL_POSTINGS)
+  private pendingCount = 0
   /** Skip entries of the long lists read so far; they describe the frozen bytes, so every change of those drops them. */
   private skips = new Map<number, PostingSkips>()
 
@@ -35,34 +39,44 @@ export class FieldPostings {
   /** Appends one document's occurrences of a term. Documents must arrive in increasing order per term. */
   add(termId: number, doc: number, positions: ArrayLike<number>, count: number): void {
     this.ensureTerm(termId)
-    let buffer = this.pending.get(termId)
-    if (!buffer) {
-      buffer = new ByteBuffer(16)
-      this.pending.set(termId, buffer)
-    }
-    const before = buffer.length
+    const log = this.pending
     const previous = this.docFrequency[termId]! > 0 ? this.lastDoc[termId]! : -1
-    buffer.writeVarint(doc - previous)
-    buffer.writeVarint(count)
-    const encoded = encodePositions(positions, count)
-    if (count !== 1) buffer.writeVarint(encoded.length)
-    buffer.writeBytes(encoded)
+    log.writeVarint(doc - previous)
+    log.writeVarint(count)
+    if (count !== 1) log.writeVarint(positionsLength(positions, count))
+    let last = 0
+    for (let i = 0; i < count; i++) {
+      const position = positions[i]!
+      log.writeVarint(position - last)
+      last = position
+    }
+    if (this.pendingCount === this.pendingTerms.length) {
+      this.pendingTerms = grow(this.pendingTerms, this.pendingCount * 2)
+      this.pendingEnds = grow(this.pendingEnds, this.pendingCount * 2)
+    }
+    this.pendingTerms[this.pendingCount] = termId
+    this.pendingEnds[this.pendingCount++] = log.length
     this.docFrequency[termId]!++
     this.liveFrequency[termId]!++
     this.lastDoc[termId] = doc
-    this.pendingBytes += buffer.length - before
   }
 
-  /** Bytes waiting in write buffers; the index flushes when this grows large. */
+  /** Bytes waiting in the write log; the index flushes when this grows large. */
   get bufferedBytes(): number {
-    return this.pendingBytes
+    return this.pending.length
   }
 
-  /** Moves the write buffers into the frozen arrays. */
+  /** Moves the write log into the frozen arrays: each term's new postings after its frozen ones, in arrival order. */
   flush(): void {
-    if (this.pending.size === 0) return
+    if (this.pendingCount === 0) return
     const termCount = this.termCapacity
-    const bytes = new Uint8Array(this.bytes.length + this.pendingBytes)
+    // Where each term's postings start in the new arrays, and from there where its next logged posting goes.
+    const writeAt = new Int32Array(termCount + 1)
+    for (let i = 0, start = 0; i < this.pendingCount; i++) {
+      writeAt[this.pendingTerms[i]!]! += this.pendingEnds[i]! - start
+      start = this.pendingEnds[i]!
+    }
+    const bytes = new Uint8Array(this.bytes.length + this.pending.length)
     const offsets = new Int32Array(termCount + 1)
     let cursor = 0
     for (let term = 0; term < termCount; term++) {
@@ -70,19 +84,34 @@ export class FieldPostings {
       const start = this.offsets[term]!
       const end = this.offsets[term + 1]!
       bytes.set(this.bytes.subarray(start, end), cursor)
-      cursor += end - start
-      const buffer = this.pending.get(term)
-      if (buffer) {
-        bytes.set(buffer.view(), cursor)
-        cursor += buffer.length
-      }
+      const logged = writeAt[term]!
+      writeAt[term] = cursor + end - start
+      cursor += end - start + logged
     }
     offsets[termCount] = cursor
+    const log = this.pending.bytes
+    for (let i = 0, start = 0; i < this.pendingCount; i++) {
+      const term = this.pendingTerms[i]!
+      const end = this.pendingEnds[i]!
+      bytes.set(log.subarray(start, end), writeAt[term])
+      writeAt[term]! += end - start
+      start = end
+    }
     this.bytes = bytes
     this.offsets = offsets
-    this.pending.clear()
-    this.pendingBytes = 0
+    this.clearLog()
     this.skips.clear()
+  }
+
+  /** Empties the write log into fresh small arrays: a built index should not keep megabytes of log room. */
+  private clearLog(): void {
+    if (this.pending.bytes.length > LOG_INITIAL_BYTES) {
+      this.pending = new ByteBuffer(LOG_INITIAL_BYTES)
+      this.pendingTerms = new Int32Array(LOG_INITIAL_POSTINGS)
+      this.pendingEnds = new Int32Array(LOG_INITIAL_POSTINGS)
+    }
+    this.pending.length = 0
+    this.pendingCount = 0
   }
 
   /** The encoded postings of a term (flush first). */
@@ -122,8 +151,7 @@ export class FieldPostings {
     this.offsets = offsets
     this.docFrequency = docFrequency
     this.lastDoc = lastDoc
-    this.pending.clear()
-    this.pendingBytes = 0
+    this.clearLog()
     this.skips.clear()
   }
 }
@@ -142,6 +170,9 @@ export interface PostingSkips {
   /** Each block's first byte in the term's postings. */
   readonly offsets: Int32Array
 }
+
+const LOG_INITIAL_BYTES = 1 << 12
+const LOG_INITIAL_POSTINGS = 1 << 10
 
 /** Postings per block: a wanted document costs at most this many postings decoded. */
 const SKIP_INTERVAL = 16
@@ -175,18 +206,22 @@ function grow(array: Int32Array, capacity: number): Int32Array {
   return grown
 }
 
-const scratch = new ByteBuffer(256)
-
-/** Delta-encoded positions, in a buffer reused between calls (the caller copies the view at once). */
-function encodePositions(positions: ArrayLike<number>, count: number): Uint8Array {
-  scratch.length = 0
+/** The byte length of positions delta-encoded as varints. */
+function positionsLength(positions: ArrayLike<number>, count: number): number {
+  let length = 0
   let last = 0
   for (let i = 0; i < count; i++) {
     const position = positions[i]!
-    scratch.writeVarint(position - last)
+    length += varintLength(position - last)
     last = position
   }
-  return scratch.view()
+  return length
+}
+
+function varintLength(value: number): number {
+  let length = 1
+  for (let v = value >>> 0; v >= 0x80; v >>>= 7) length++
+  return length
 }
 
 /** The byte length of a posting's positions, the reader at the `positionBytes` field (or at the position when tf is 1). */

@@ -152,9 +152,9 @@ export class InvertedIndex {
   }
 
   /**
-   * Flushes at the end of a batch of documents unless little is buffered: the write buffers are an
-   * object per term with room to grow, several times the bytes they hold, so a built index should not
-   * keep megabytes in them until its first search.
+   * Flushes at the end of a batch of documents unless little is buffered: the write log has room to
+   * grow, up to twice the bytes it holds, so a built index should not keep megabytes in it until its
+   * first search.
    */
   settle(): void {
     if (this.bufferedBytes() >= SETTLE_FLUSH_BYTES) this.flush()

@@ -101,4 +101,33 @@ describe('posting lists read for scoring and for passages', () => {
     const grown = [5, 2997, 3000, 3003, 3050, 3099]
     expect(read(grown)).toEqual(expected(grown))
   })
+
+  it('keep the documents of every word in order, with their positions, however the documents fall between flushes', () => {
+    const analyzer = createAnalyzer()
+    const bodies = Array.from({ length: 40 }, (_, doc) => ['卫生 服务', '服务 基层 卫生 卫生', '基层', '卫生院 卫生'][doc % 4]!)
+    const build = (flushEvery: number) => {
+      const built = new InvertedIndex(['body'])
+      bodies.forEach((body, doc) => {
+        built.addAnalyzed(doc, analyzeFields([body], analyzer))
+        if ((doc + 1) % flushEvery === 0) built.flush()
+      })
+      built.flush()
+      return built
+    }
+    const listsOf = (built: InvertedIndex) =>
+      ['卫生', '服务', '基层', '卫生院'].map((term) => {
+        const visited: [number, number[]][] = []
+        built.forEachPosting(built.termId(term)!, 0, (doc, tf, reader) => void visited.push([doc, readPositions(reader, tf)]))
+        return visited
+      })
+    const expected = ['卫生', '服务', '基层', '卫生院'].map((term) =>
+      bodies.flatMap((body, doc) => {
+        const at = [...body.matchAll(new RegExp(term, 'g'))].map((match) => match.index)
+        return at.length > 0 ? [[doc, at]] : []
+      }),
+    )
+    expect(listsOf(build(1))).toEqual(expected)
+    expect(listsOf(build(7))).toEqual(expected)
+    expect(listsOf(build(1000))).toEqual(expected)
+  })
 })
