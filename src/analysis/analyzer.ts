@@ -1,4 +1,4 @@
-import { cutWords, isDictionaryWord, addUserDictionary } from './jieba-segmenter'
+import { cutWords, isDictionaryWordAt, addUserDictionary } from './jieba-segmenter'
 import { MAX_SUBWORD_LENGTH } from './dictionary-words'
 import { normalizeText, originalEnd, type NormalizedText } from './normalize-text'
 import { bundledStopwords } from './stopwords'
@@ -60,8 +60,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const longest = Math.min(word.length - 1, MAX_SUBWORD_LENGTH)
     for (let offset = 0; offset < word.length - 1; offset++) {
       for (let length = 2; length <= longest && offset + length <= word.length; length++) {
+        // Most spans are no word: the string is made only for those that are.
+        if (!isDictionaryWordAt(word, offset, offset + length)) continue
         const subword = word.slice(offset, offset + length)
-        if (!stopwords.has(subword) && isDictionaryWord(subword)) {
+        if (!stopwords.has(subword)) {
           const from = start + offset
           const to = from + length
           sink(subword, toOriginal ? toOriginal[from]! : from, originalEnd(toOriginal, to), true)

@@ -36,9 +36,10 @@ export class DictionaryWords {
     this.pending.push(hashWord(word))
   }
 
-  has(word: string): boolean {
+  /** Whether `text.slice(start, end)` is a word, without making that string: the lattice asks for every span of every word. */
+  hasRange(text: string, start: number, end: number): boolean {
     if (this.pending.length > 0) this.flush()
-    const key = hashWord(word)
+    const key = hashRange(text, start, end)
     const hashes = this.hashes
     let low = 0
     let high = hashes.length - 1
@@ -69,10 +70,14 @@ const TWO_TO_THE_21 = 2 ** 21
 
 /** Two independent string hashes (FNV-1a 32-bit and a 21-bit multiplicative one) joined into one 53-bit number. */
 function hashWord(word: string): number {
+  return hashRange(word, 0, word.length)
+}
+
+function hashRange(text: string, start: number, end: number): number {
   let fnv = 0x811c9dc5
   let other = 0
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i)
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i)
     fnv = Math.imul(fnv ^ code, 0x01000193)
     other = (Math.imul(other, 31) + code) & (TWO_TO_THE_21 - 1)
   }

@@ -81,8 +81,8 @@ export function cutWords(text: string): string[] {
   return loadJieba().cut(text, true)
 }
 
-/** Whether a word is in the segmenter's dictionary (bundled, jieba's or a user's). */
-export function isDictionaryWord(word: string): boolean {
+/** Whether `text.slice(start, end)` is in the segmenter's dictionary (bundled, jieba's or a user's), asked without making the string. */
+export function isDictionaryWordAt(text: string, start: number, end: number): boolean {
   loadJieba()
-  return dictionaryWords!.has(word)
+  return dictionaryWords!.hasRange(text, start, end)
 }

@@ -89,13 +89,14 @@ export class FieldPostings {
       cursor += end - start + logged
     }
     offsets[termCount] = cursor
+    // Byte by byte: most postings are a few bytes, and a subarray per posting to `set` from was most of this loop.
     const log = this.pending.bytes
-    for (let i = 0, start = 0; i < this.pendingCount; i++) {
+    for (let i = 0, from = 0; i < this.pendingCount; i++) {
       const term = this.pendingTerms[i]!
       const end = this.pendingEnds[i]!
-      bytes.set(log.subarray(start, end), writeAt[term])
-      writeAt[term]! += end - start
-      start = end
+      let to = writeAt[term]!
+      while (from < end) bytes[to++] = log[from++]!
+      writeAt[term] = to
     }
     this.bytes = bytes
     this.offsets = offsets
