@@ -22,10 +22,10 @@ describe('the preset dictionary of stored texts', () => {
   })
 
   it('lets a saved index give back every stored character, snippets and whole texts alike', () => {
-    const body = Array.from({ length: 300 }, (_, i) => `第${i + 1}条 县级以上人民政府应当加强𠮷祥社区基层医疗卫生机构建设。`).join('\n') + '海洋牧场'
+    const body = Array.from({ length: 1000 }, (_, i) => `第${i + 1}条 县级以上人民政府应当加强𠮷祥社区基层医疗卫生机构建设。`).join('\n') + '海洋牧场'
     const engine = new SearchEngine()
     engine.addAll([{ id: 'law', title: '示范条例', body }, { id: 'short', title: '短文', body: '家庭医生签约服务覆盖全市，'.repeat(30) }])
-    expect(body.length).toBeGreaterThan(2 * 4096) // stored in blocks
+    expect(body.length).toBeGreaterThan(2 * 8192) // stored in blocks
     const loaded = SearchEngine.deserialize(engine.serialize())
     expect(loaded.get('law')).toEqual({ title: '示范条例', body })
     expect(loaded.get('short')).toEqual({ title: '短文', body: '家庭医生签约服务覆盖全市，'.repeat(30) })

@@ -66,7 +66,8 @@ describe('hits of long documents', () => {
 
 describe('a long text whose every block boundary falls inside a surrogate pair', () => {
   // Pairs start at odd offsets, so any even block length cuts one in two at each boundary.
-  const body = '甲' + '𠮷'.repeat(6000) + '远程会诊' + '𠮷'.repeat(6000)
+  // 36,005 code units: four block boundaries (blocks are 8,192 characters).
+  const body = '甲' + '𠮷'.repeat(9000) + '远程会诊' + '𠮷'.repeat(9000)
   const engine = buildEngine([{ id: 'pairs', title: '𠮷祥条例', body }])
 
   it('is stored and returned intact, before and after saving', () => {
