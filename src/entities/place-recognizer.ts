@@ -101,6 +101,8 @@ const ANCESTOR_WEIGHT = 10
 const FULL_NAME_WEIGHT = 5
 
 function pickPlace(forms: PlaceForm[], contextCodes: Set<string>): PlaceForm {
+  // Most forms name one place; the ancestor lookups below are for the rest, once per candidate per round.
+  if (forms.length === 1) return forms[0] as PlaceForm
   let best = forms[0] as PlaceForm
   let bestScore = -Infinity
   for (const form of forms) {
