@@ -127,8 +127,9 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   return page.map((doc) => {
     let stored: StoredDocument | undefined
     const storedDocument = () => (stored ??= store.document(doc)!)
-    // The placeholders keep the properties in their usual order.
-    const hit: SearchHit = { id: store.idOf(doc)!, score: final.get(doc)!, fields: {}, snippet: '', snippetField: '', highlights: [], section: '' }
+    // The lazy properties are added after id and score, in their usual order; defined as new properties
+    // rather than over placeholders, every hit follows the same hidden-class transitions.
+    const hit = { id: store.idOf(doc)!, score: final.get(doc)! } as SearchHit
     defineLazyProperties(hit, {
       stored: () => ({ fields: storedDocument().fields() }),
       presentation: () => {
