@@ -389,8 +389,8 @@ class ScoringScratch {
   readonly matchedCount: Int32Array
   readonly matchedWeight: Float64Array
   /** The documents the query has touched (matched by any group), the first `touchedCount` entries. */
-  readonly touched: Int32Array
-  touchedCount = 0
+  private readonly touched: Int32Array
+  private touchedCount = 0
 
   constructor(readonly capacity: number) {
     this.accumulator = new DocumentAccumulator(capacity)
@@ -400,6 +400,14 @@ class ScoringScratch {
     this.matchedCount = new Int32Array(capacity)
     this.matchedWeight = new Float64Array(capacity)
     this.touched = new Int32Array(capacity)
+  }
+
+  /** Adds one group's score and matched weight for a document, listing the document when it is the first group to match it. */
+  addGroupMatch(doc: number, score: number, weight: number): void {
+    if (this.matchedCount[doc] === 0) this.touched[this.touchedCount++] = doc
+    this.totals[doc]! += score
+    this.matchedCount[doc]!++
+    this.matchedWeight[doc]! += weight
   }
 
   /** The touched documents so far. */
@@ -487,7 +495,7 @@ function scoreWith(scratch: ScoringScratch, input: { query: AnalyzedQuery; sourc
   const order = query.groups.map((_, index) => index).sort((a, b) => Number(common[a]) - Number(common[b]))
   for (const index of order) {
     const group = query.groups[index]!
-    if (common[index] && context.within === undefined && scratch.touchedCount > 0) context.within = matchedCount
+    if (common[index] && context.within === undefined && scratch.touchedDocuments().length > 0) context.within = matchedCount
     scoreGroup(group, context, groupScores)
     const docs = groupScores.touched.subarray(0, groupScores.touchedCount)
     if (group.occur === 'must_not') {
@@ -498,12 +506,7 @@ function scoreWith(scratch: ScoringScratch, input: { query: AnalyzedQuery; sourc
     const weight = groupWeight(group, source)
     totalWeight += weight
     if (group.occur === 'must') required.push(new Set(docs))
-    for (const doc of docs) {
-      if (matchedCount[doc] === 0) scratch.touched[scratch.touchedCount++] = doc
-      totals[doc]! += groupScores.score[doc]!
-      matchedCount[doc]!++
-      matchedWeight[doc]! += weight * groupScores.completeness[doc]!
-    }
+    for (const doc of docs) scratch.addGroupMatch(doc, groupScores.score[doc]!, weight * groupScores.completeness[doc]!)
   }
   const matchedGroups = new Map<number, number>()
   const coordination = new Map<number, number>()
