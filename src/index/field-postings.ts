@@ -145,7 +145,7 @@ export class FieldPostings {
     this.lastDoc = grow(this.lastDoc, capacity)
   }
 
-  /** Replaces the contents wholesale (used by compaction and by loading a saved index). */
+  /** Replaces the contents wholesale (used by loading a saved index). */
   replace(bytes: Uint8Array, offsets: Int32Array, docFrequency: Int32Array, lastDoc: Int32Array, liveFrequency: Int32Array): void {
     this.liveFrequency = liveFrequency
     this.bytes = bytes

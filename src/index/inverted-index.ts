@@ -93,7 +93,7 @@ export class InvertedIndex {
   }
 
   /**
-   * Takes a deleted document's terms out of the statistics (its postings are skipped until compaction):
+   * Takes a deleted document's terms out of the statistics (its postings stay, and every reader skips them):
    * document frequencies overall and per field, and field lengths. `extras` are the ready-made terms of
    * the fields indexed with {@link addTerms}.
    */
