@@ -81,6 +81,13 @@ export class ByteBuffer {
 
 const ENCODER = new TextEncoder()
 
+/** The bytes {@link ByteBuffer.writeVarint} takes for `value`. */
+export function varintByteLength(value: number): number {
+  let length = 1
+  for (let v = value >>> 0; v >= 0x80; v >>>= 7) length++
+  return length
+}
+
 /** A reading position over bytes written by {@link ByteBuffer}. */
 export class ByteReader {
   offset: number

@@ -1,4 +1,4 @@
-import { ByteBuffer, ByteReader } from './byte-buffer'
+import { ByteBuffer, ByteReader, varintByteLength } from './byte-buffer'
 
 /**
  * The postings of one field: for each term, the documents that contain it in this field, with the
@@ -213,15 +213,9 @@ function positionsLength(positions: ArrayLike<number>, count: number): number {
   let last = 0
   for (let i = 0; i < count; i++) {
     const position = positions[i]!
-    length += varintLength(position - last)
+    length += varintByteLength(position - last)
     last = position
   }
-  return length
-}
-
-function varintLength(value: number): number {
-  let length = 1
-  for (let v = value >>> 0; v >= 0x80; v >>>= 7) length++
   return length
 }
 
