@@ -68,11 +68,14 @@ export const MAX_SUBWORD_LENGTH = 8
 
 const TWO_TO_THE_21 = 2 ** 21
 
-/** Two independent string hashes (FNV-1a 32-bit and a 21-bit multiplicative one) joined into one 53-bit number. */
 function hashWord(word: string): number {
   return hashRange(word, 0, word.length)
 }
 
+/**
+ * The hash of `text.slice(start, end)`: two independent string hashes (FNV-1a 32-bit and a 21-bit
+ * multiplicative one) joined into one 53-bit number.
+ */
 function hashRange(text: string, start: number, end: number): number {
   let fnv = 0x811c9dc5
   let other = 0
