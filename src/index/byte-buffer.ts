@@ -54,6 +54,18 @@ export class ByteBuffer {
     this.length += source.length
   }
 
+  /**
+   * Appends `source[start, end)`. Byte by byte: most ranges copied this way are a few bytes (one
+   * posting's positions), where a subarray to `set` from would cost more than the copy.
+   */
+  copyRange(source: Uint8Array, start: number, end: number): void {
+    this.ensure(end - start)
+    const bytes = this.bytes
+    let length = this.length
+    for (let i = start; i < end; i++) bytes[length++] = source[i]!
+    this.length = length
+  }
+
   writeUint32(value: number): void {
     this.ensure(4)
     new DataView(this.bytes.buffer, this.bytes.byteOffset).setUint32(this.length, value >>> 0, true)

@@ -22,6 +22,16 @@ function asFields(record: unknown): StoredFields {
   return Object.assign(Object.create(null) as StoredFields, record as StoredFields)
 }
 
+function openDocument(records: JsonRecords, doc: number): StoredDocument | undefined {
+  const record = records.open(doc)
+  if (!record) return undefined
+  return {
+    fields: () => asFields(record.value()),
+    textLength: (name) => record.textLength(name),
+    textSlice: (name, from, to) => record.textSlice(name, from, to),
+  }
+}
+
 export class DocumentStore {
   private records = new JsonRecords()
   private ids: (string | undefined)[] = []
@@ -62,7 +72,7 @@ export class DocumentStore {
     return doc
   }
 
-  /** Marks a document deleted; its postings are skipped by search and dropped when the index is saved. */
+  /** Marks a document deleted. Its record stays until {@link dropDeletedRecords}; its postings are skipped by search. */
   delete(doc: number): void {
     const id = this.ids[doc]
     if (id === undefined || this.deletedFlags[doc] === 1) return
@@ -77,13 +87,28 @@ export class DocumentStore {
 
   /** A document's stored fields for reading part of a long text (a snippet) without decoding the rest. */
   document(doc: number): StoredDocument | undefined {
-    const record = this.records.open(doc)
-    if (!record) return undefined
-    return {
-      fields: () => asFields(record.value()),
-      textLength: (name) => record.textLength(name),
-      textSlice: (name, from, to) => record.textSlice(name, from, to),
-    }
+    return openDocument(this.records, doc)
+  }
+
+  /**
+   * Opens documents in the records as they are now, even after {@link dropDeletedRecords}: a page of
+   * hits reads its documents when first asked, and shows them as they were found.
+   */
+  documentsAsOfNow(): (doc: number) => StoredDocument | undefined {
+    const records = this.records
+    return (doc) => openDocument(records, doc)
+  }
+
+  /** Deleted documents whose records are still held: none once {@link dropDeletedRecords} has run. */
+  deletedWithRecords(): number {
+    let count = 0
+    for (let doc = 0; doc < this.ids.length; doc++) if (this.deletedFlags[doc] === 1 && this.records.holds(doc)) count++
+    return count
+  }
+
+  /** Frees the records of deleted documents (a copy: see {@link documentsAsOfNow}). Numbers stay. */
+  dropDeletedRecords(): void {
+    this.records = this.records.withoutRecords((doc) => this.deletedFlags[doc] === 1)
   }
 
   /** Live documents in increasing number. */

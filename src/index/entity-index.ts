@@ -85,6 +85,17 @@ export class EntityIndex {
     return docs
   }
 
+  /** Frees deleted documents' mentions and figures; numbers stay, so the other documents' are untouched. */
+  dropDocuments(isDeleted: (doc: number) => boolean): void {
+    this.mentions = this.mentions.withoutRecords(isDeleted)
+    const kept = this.figureDocs.flatMap((doc, row) => (isDeleted(doc) ? [] : [row]))
+    this.figureLow = kept.map((row) => this.figureLow[row]!)
+    this.figureHigh = kept.map((row) => this.figureHigh[row]!)
+    this.figureUnits = kept.map((row) => this.figureUnits[row]!)
+    this.figureSubjects = kept.map((row) => this.figureSubjects[row]!)
+    this.figureDocs = kept.map((row) => this.figureDocs[row]!)
+  }
+
   snapshot(): { mentions: { bytes: Uint8Array; offsets: Int32Array }; figures: unknown } {
     return {
       mentions: this.mentions.snapshot(),

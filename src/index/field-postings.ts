@@ -1,4 +1,5 @@
 import { ByteBuffer, ByteReader, varintByteLength } from './byte-buffer'
+import type { PostingBuffer } from './posting-buffer'
 
 /**
  * The postings of one field: for each term, the documents that contain it in this field, with the
@@ -104,6 +105,70 @@ export class FieldPostings {
     this.skips.clear()
   }
 
+  /**
+   * A copy without the postings of deleted documents, which readers would otherwise step over for ever.
+   * A copy rather than a change in place, so that a reader holding this one (a page of hits building its
+   * snippets later) still reads the postings it was found with. The posting after a dropped one gets its
+   * document delta re-encoded; every other byte is copied as it is. The copy is never longer: a dropped
+   * posting had at least three bytes, and a merged delta needs at most one more than the longer of the two
+   * it replaces.
+   */
+  withoutDocuments(isDeleted: (doc: number) => boolean): FieldPostings {
+    this.flush()
+    const termCount = this.termCapacity
+    const source = this.bytes
+    const out = new ByteBuffer(Math.max(source.length, 1))
+    const offsets = new Int32Array(termCount + 1)
+    const docFrequency = new Int32Array(termCount)
+    const lastDoc = new Int32Array(termCount)
+    const reader = new ByteReader(source)
+    for (let term = 0; term < termCount; term++) {
+      offsets[term] = out.length
+      reader.offset = this.offsets[term]!
+      const end = this.offsets[term + 1]!
+      let doc = -1
+      let keptDoc = -1
+      let kept = 0
+      while (reader.offset < end) {
+        doc += reader.readVarint()
+        const tf = reader.readVarint()
+        // From here to the posting's end: its position length (when tf is not 1) and its positions.
+        const rest = reader.offset
+        // Read the length before adding (see buildPostingSkips).
+        const positionBytes = readPositionLength(reader, tf)
+        reader.offset += positionBytes
+        if (isDeleted(doc)) continue
+        out.writeVarint(doc - keptDoc)
+        out.writeVarint(tf)
+        out.copyRange(source, rest, reader.offset)
+        keptDoc = doc
+        kept++
+      }
+      docFrequency[term] = kept
+      lastDoc[term] = keptDoc
+    }
+    offsets[termCount] = out.length
+    const copy = new FieldPostings()
+    copy.replace(out.toBytes(), offsets, docFrequency, lastDoc, this.liveFrequency.slice(0, termCount))
+    return copy
+  }
+
+  /**
+   * Keeps only the terms `kept` lists (ids in ascending order), renumbered 0, 1, 2 … in that order: after
+   * {@link withoutDocuments}, the words that only removed documents had go. Their postings are empty by
+   * then, so the bytes stay as they are and only the per-term arrays shrink.
+   */
+  keepOnlyTerms(kept: Int32Array): void {
+    this.flush()
+    const capacity = this.termCapacity
+    const offsets = new Int32Array(kept.length + 1)
+    kept.forEach((term, id) => (offsets[id] = this.offsets[Math.min(term, capacity)]!))
+    offsets[kept.length] = this.offsets[capacity]!
+    // A term this field never had lies past its arrays: no postings.
+    const pick = (array: Int32Array) => kept.map((term) => (term < capacity ? array[term]! : 0))
+    this.replace(this.bytes, offsets, pick(this.docFrequency), pick(this.lastDoc), pick(this.liveFrequency))
+  }
+
   /** Empties the write log into fresh small arrays: a built index should not keep megabytes of log room. */
   private clearLog(): void {
     if (this.pending.bytes.length > LOG_INITIAL_BYTES) {
@@ -130,6 +195,91 @@ export class FieldPostings {
     let skips = this.skips.get(termId)
     if (!skips) this.skips.set(termId, (skips = buildPostingSkips(this.postingsOf(termId)!, postings)))
     return skips
+  }
+
+  /**
+   * Decodes a term's postings into `into`: documents ascending, with their tf, positions
+   * skipped. Scoring reads every posting of every query term, and a loop over arrays runs several times
+   * faster than a callback per posting. Returns how many postings there are.
+   */
+  readPostings(termId: number, into: PostingBuffer): number {
+    const bytes = this.postingsOf(termId)
+    if (!bytes) return 0
+    const reader = new ByteReader(bytes)
+    let count = 0
+    let doc = -1
+    while (!reader.done) {
+      doc += reader.readVarint()
+      const tf = reader.readVarint()
+      const positionBytes = readPositionLength(reader, tf)
+      reader.offset += positionBytes
+      if (count === into.docs.length) into.grow()
+      into.docs[count] = doc
+      into.tfs[count] = tf
+      count++
+    }
+    return count
+  }
+
+  /**
+   * Like {@link forEachPosting}, visiting only the documents in `docs` (ascending): the list is walked in
+   * a loop, and the callback runs for the few wanted documents only, not for every posting of a common word.
+   */
+  forEachPostingIn(termId: number, docs: Int32Array, visit: (doc: number, tf: number, reader: ByteReader) => void): void {
+    const bytes = this.postingsOf(termId)
+    if (!bytes || docs.length === 0) return
+    const skips = this.skipsOf(termId)
+    const reader = new ByteReader(bytes)
+    let doc = -1
+    let wanted = 0
+    let block = 0
+    // Steps over the blocks that end before the next wanted document; the reader never moves back.
+    const seek = (skips: PostingSkips) => {
+      const target = docs[wanted]!
+      while (block + 1 < skips.count && skips.before[block + 1]! < target) block++
+      if (skips.offsets[block]! > reader.offset) {
+        reader.offset = skips.offsets[block]!
+        doc = skips.before[block]!
+      }
+    }
+    if (skips) seek(skips)
+    while (!reader.done) {
+      doc += reader.readVarint()
+      const tf = reader.readVarint()
+      const positionBytes = readPositionLength(reader, tf)
+      const positionsStart = reader.offset
+      if (doc < docs[wanted]!) {
+        reader.offset = positionsStart + positionBytes
+        continue
+      }
+      while (docs[wanted]! < doc) if (++wanted === docs.length) return
+      if (docs[wanted] === doc) {
+        visit(doc, tf, reader)
+        if (++wanted === docs.length) return
+      }
+      reader.offset = positionsStart + positionBytes
+      if (skips) seek(skips)
+    }
+  }
+
+  /**
+   * Iterates a term's postings: `visit(doc, tf, reader)`, the reader positioned at the document's
+   * positions. Returning `false` stops the iteration.
+   */
+  forEachPosting(termId: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void {
+    const bytes = this.postingsOf(termId)
+    if (!bytes) return
+    const reader = new ByteReader(bytes)
+    let doc = -1
+    while (!reader.done) {
+      doc += reader.readVarint()
+      const tf = reader.readVarint()
+      const positionBytes = readPositionLength(reader, tf)
+      const positionsStart = reader.offset
+      if (visit(doc, tf, reader) === false) return
+      // Step over the positions, read or not.
+      reader.offset = positionsStart + positionBytes
+    }
   }
 
   private ensureTerm(termId: number): void {

@@ -1,6 +1,6 @@
 import type { Analyzer } from '../analysis'
-import { FieldPostings, readPositionLength, type PostingSkips } from './field-postings'
-import { ByteReader } from './byte-buffer'
+import { FieldPostings } from './field-postings'
+import type { ByteReader } from './byte-buffer'
 import type { FieldTerms } from './field-terms'
 import type { PostingBuffer } from './posting-buffer'
 
@@ -9,7 +9,8 @@ import type { PostingBuffer } from './posting-buffer'
  * frequencies, field lengths). Documents are numbered by the caller (the {@link DocumentStore}).
  */
 export class InvertedIndex {
-  readonly vocabulary = new Map<string, number>()
+  /** Term ids by term. Compaction replaces the map (see {@link dropDocuments}) rather than change it. */
+  vocabulary = new Map<string, number>()
   readonly terms: string[] = []
   readonly fields: FieldPostings[]
   /** Coarse tokens per document per field (sub-words do not lengthen a field). */
@@ -129,7 +130,9 @@ export class InvertedIndex {
   /** Installs a saved vocabulary and statistics (used when loading an index). */
   restore(terms: readonly string[], docFrequency: Int32Array, fieldLengthSums: readonly number[]): void {
     this.terms.length = 0
-    this.vocabulary.clear()
+    // A new map, not the old one changed: a reader made before compaction (a page of hits) still looks
+    // words up in the one it holds.
+    this.vocabulary = new Map()
     terms.forEach((term, id) => {
       this.terms.push(term)
       this.vocabulary.set(term, id)
@@ -144,6 +147,24 @@ export class InvertedIndex {
   /** Moves buffered postings into the frozen arrays; search calls this first. */
   flush(): void {
     for (const postings of this.fields) postings.flush()
+    this.frozenBytes = this.fields.reduce((sum, postings) => sum + postings.bytes.length, 0)
+  }
+
+  /**
+   * Drops deleted documents' postings from every field (their statistics went at removal). Each field's
+   * postings are replaced by a copy (see {@link FieldPostings.withoutDocuments}); document numbers stay
+   * as they are, so nothing that refers to a document by number changes.
+   */
+  dropDocuments(isDeleted: (doc: number) => boolean): void {
+    const compacted = this.fields.map((postings) => postings.withoutDocuments(isDeleted))
+    // The words that only removed documents had go too, and the others are renumbered in their order:
+    // a vocabulary that only grows would keep every word an updated text ever held.
+    const kept = Int32Array.from(this.terms.keys()).filter((term) => compacted.some((postings) => (postings.docFrequency[term] ?? 0) > 0))
+    for (const postings of compacted) postings.keepOnlyTerms(kept)
+    compacted.forEach((postings, field) => (this.fields[field] = postings))
+    const terms = Array.from(kept, (term) => this.terms[term]!)
+    const docFrequency = kept.map((term) => this.docFrequency[term]!)
+    this.restore(terms, docFrequency, this.fieldLengthSums)
     this.frozenBytes = this.fields.reduce((sum, postings) => sum + postings.bytes.length, 0)
   }
 
@@ -178,92 +199,20 @@ export class InvertedIndex {
     })
   }
 
-  /**
-   * Iterates a term's postings in one field: `visit(doc, tf, reader)`, the reader positioned at the
-   * document's positions. Returning `false` stops the iteration.
-   */
-  /**
-   * Decodes a term's postings in a field into `into`: documents ascending, with their tf, positions
-   * skipped. Scoring reads every posting of every query term, and a loop over arrays runs several times
-   * faster than a callback per posting. Returns how many postings there are.
-   */
+  /** A term's postings in a field decoded into `into` (see {@link FieldPostings.readPostings}); returns how many. */
   readPostings(termId: number, field: number, into: PostingBuffer): number {
-    const bytes = this.fields[field]!.postingsOf(termId)
-    if (!bytes) return 0
-    const reader = new ByteReader(bytes)
-    let count = 0
-    let doc = -1
-    while (!reader.done) {
-      doc += reader.readVarint()
-      const tf = reader.readVarint()
-      const positionBytes = readPositionLength(reader, tf)
-      reader.offset += positionBytes
-      if (count === into.docs.length) into.grow()
-      into.docs[count] = doc
-      into.tfs[count] = tf
-      count++
-    }
-    return count
+    return this.fields[field]!.readPostings(termId, into)
   }
 
-  /**
-   * Like {@link forEachPosting}, visiting only the documents in `docs` (ascending): the list is walked in
-   * a loop, and the callback runs for the few wanted documents only, not for every posting of a common word.
-   */
+  /** A term's postings in a field for the documents in `docs` only (see {@link FieldPostings.forEachPostingIn}). */
   forEachPostingIn(termId: number, field: number, docs: Int32Array, visit: (doc: number, tf: number, reader: ByteReader) => void): void {
-    const postings = this.fields[field]!
-    const bytes = postings.postingsOf(termId)
-    if (!bytes || docs.length === 0) return
-    const skips = postings.skipsOf(termId)
-    const reader = new ByteReader(bytes)
-    let doc = -1
-    let wanted = 0
-    let block = 0
-    // Steps over the blocks that end before the next wanted document; the reader never moves back.
-    const seek = (skips: PostingSkips) => {
-      const target = docs[wanted]!
-      while (block + 1 < skips.count && skips.before[block + 1]! < target) block++
-      if (skips.offsets[block]! > reader.offset) {
-        reader.offset = skips.offsets[block]!
-        doc = skips.before[block]!
-      }
-    }
-    if (skips) seek(skips)
-    while (!reader.done) {
-      doc += reader.readVarint()
-      const tf = reader.readVarint()
-      const positionBytes = readPositionLength(reader, tf)
-      const positionsStart = reader.offset
-      if (doc < docs[wanted]!) {
-        reader.offset = positionsStart + positionBytes
-        continue
-      }
-      while (docs[wanted]! < doc) if (++wanted === docs.length) return
-      if (docs[wanted] === doc) {
-        visit(doc, tf, reader)
-        if (++wanted === docs.length) return
-      }
-      reader.offset = positionsStart + positionBytes
-      if (skips) seek(skips)
-    }
+    this.fields[field]!.forEachPostingIn(termId, docs, visit)
   }
 
+  /** A term's postings in a field (see {@link FieldPostings.forEachPosting}). */
   forEachPosting(termId: number, field: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void {
-    const bytes = this.fields[field]!.postingsOf(termId)
-    if (!bytes) return
-    const reader = new ByteReader(bytes)
-    let doc = -1
-    while (!reader.done) {
-      doc += reader.readVarint()
-      const tf = reader.readVarint()
-      const positionBytes = readPositionLength(reader, tf)
-      const positionsStart = reader.offset
-      if (visit(doc, tf, reader) === false) return
-      // Step over the positions, read or not.
-      reader.offset = positionsStart + positionBytes
-    }
+    this.fields[field]!.forEachPosting(termId, visit)
   }
-
 }
 
 /** Below this many buffered bytes a flush is not worth its copy. */

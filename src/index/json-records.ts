@@ -102,13 +102,41 @@ export class JsonRecords {
     return this.open(index)?.value()
   }
 
-  /** One record, read lazily: see {@link StoredRecord}. Undefined past the end. */
+  /** Whether a record is held: false past the end and for a dropped record. */
+  holds(index: number): boolean {
+    return index >= 0 && index < this.count && this.offsets[index + 1]! > this.offsets[index]!
+  }
+
+  /** One record, read lazily: see {@link StoredRecord}. Undefined past the end and for a dropped record. */
   open(index: number): StoredRecord | undefined {
     if (index < 0 || index >= this.count) return undefined
     const slice = this.bytes.bytes.subarray(this.offsets[index]!, this.offsets[index + 1]!)
+    // Every written record has at least a byte: an empty one was dropped (see withoutRecords).
+    if (slice.length === 0) return undefined
     if (!this.markers) return new WholeRecord(JSON.parse(DECODER.decode(slice)))
     if (slice[0] !== SPLIT_UTF16 && slice[0] !== SPLIT_DICTIONARY_UTF16) return new WholeRecord(readWhole(slice, index))
     return new SplitRecord(slice, index, slice[0] === SPLIT_DICTIONARY_UTF16)
+  }
+
+  /**
+   * A copy without the records `drop` names: they become empty, so every other record keeps its number.
+   * A copy rather than a change in place, so that whoever holds these records (a page of hits read
+   * later) still reads them as they were.
+   */
+  withoutRecords(drop: (index: number) => boolean): JsonRecords {
+    let keptBytes = 0
+    for (let index = 0; index < this.count; index++) if (!drop(index)) keptBytes += this.offsets[index + 1]! - this.offsets[index]!
+    const copy = new JsonRecords()
+    copy.markers = this.markers
+    copy.bytes = new ByteBuffer(Math.max(keptBytes, 1))
+    copy.offsets = new Int32Array(Math.max(this.count + 1, 2))
+    copy.count = this.count
+    for (let index = 0; index < this.count; index++) {
+      copy.offsets[index] = copy.bytes.length
+      if (!drop(index)) copy.bytes.writeBytes(this.bytes.bytes.subarray(this.offsets[index]!, this.offsets[index + 1]!))
+    }
+    copy.offsets[this.count] = copy.bytes.length
+    return copy
   }
 
   snapshot(): { bytes: Uint8Array; offsets: Int32Array } {

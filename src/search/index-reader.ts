@@ -1,10 +1,16 @@
-import type { DocumentStore, InvertedIndex, ByteReader, PostingBuffer } from '../index/index'
+import type { DocumentStore, FieldPostings, InvertedIndex, ByteReader, PostingBuffer } from '../index/index'
 import type { PostingSource } from '../rank'
 import { normalizeText } from '../analysis'
 
 /** The index and document store seen through the ranker's {@link PostingSource} interface. */
 export class IndexReader implements PostingSource {
   readonly fieldNames: readonly string[]
+  /**
+   * The vocabulary and postings as they are when the reader is made: compaction replaces them by copies,
+   * and a page of hits reads its matches through this reader when its snippets are first asked for.
+   */
+  private readonly vocabulary: ReadonlyMap<string, number>
+  private readonly fields: readonly FieldPostings[]
 
   constructor(
     private readonly index: InvertedIndex,
@@ -12,6 +18,8 @@ export class IndexReader implements PostingSource {
     private readonly weights: readonly number[],
   ) {
     this.fieldNames = index.fieldNames
+    this.vocabulary = index.vocabulary
+    this.fields = [...index.fields]
   }
 
   get documentCapacity(): number {
@@ -35,19 +43,19 @@ export class IndexReader implements PostingSource {
   }
 
   termId(term: string): number | undefined {
-    return this.index.termId(term)
+    return this.vocabulary.get(term)
   }
 
   forEachPosting(termId: number, field: number, visit: (doc: number, tf: number, reader: ByteReader) => boolean | void): void {
-    this.index.forEachPosting(termId, field, visit)
+    this.fields[field]!.forEachPosting(termId, visit)
   }
 
   forEachPostingIn(termId: number, field: number, docs: Int32Array, visit: (doc: number, tf: number, reader: ByteReader) => void): void {
-    this.index.forEachPostingIn(termId, field, docs, visit)
+    this.fields[field]!.forEachPostingIn(termId, docs, visit)
   }
 
   readPostings(termId: number, field: number, into: PostingBuffer): number {
-    return this.index.readPostings(termId, field, into)
+    return this.fields[field]!.readPostings(termId, into)
   }
 
   fieldLength(field: number, doc: number): number {
@@ -55,7 +63,7 @@ export class IndexReader implements PostingSource {
   }
 
   fieldDocFrequency(termId: number, field: number): number {
-    return this.index.fields[field]!.liveFrequency[termId] ?? 0
+    return this.fields[field]!.liveFrequency[termId] ?? 0
   }
 
   isDeleted(doc: number): boolean {

@@ -39,6 +39,16 @@ export const analysisOptionsSchema = z
   })
   .strict()
 
+/** When the engine compacts by itself (see `SearchEngine.compact`): the thresholds of MiniSearch's auto-vacuum. */
+export const autoCompactSchema = z
+  .object({
+    /** Removed and replaced documents still held, at least. Default 20. */
+    minDeleted: z.number().int().min(1).default(20),
+    /** Their share of all documents held (live and not yet compacted), at least. Default 0.1. */
+    minDeletedShare: z.number().min(0).max(1).default(0.1),
+  })
+  .strict()
+
 export const engineOptionsSchema = z
   .object({
     /** Indexed text fields and their weights, e.g. `{ title: { weight: 2 }, body: {} }`. Default `{ title: {weight: 2}, body: {} }`. */
@@ -73,6 +83,15 @@ export const engineOptionsSchema = z
     analysis: analysisOptionsSchema.default({ userDictionaries: [], subwords: true, synonyms: true, synonymFiles: [] }),
     /** Tag entities (places, programmes, figures, people, organisations) in every document. Default true. */
     entities: z.boolean().default(true),
+    /**
+     * Compact after a removal once the {@link autoCompactSchema} thresholds are passed: `true` (the
+     * default) for the default thresholds, an object for others, `false` to compact only when `compact()`
+     * is called or the index is saved.
+     */
+    autoCompact: z
+      .union([z.boolean(), autoCompactSchema])
+      .default(true)
+      .transform((value) => (value === true ? autoCompactSchema.parse({}) : value)),
   })
   .strict()
 

@@ -121,12 +121,14 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   const page = topDocuments(final, wanted).slice(options.offset)
   const explained = options.explain ? scoreQuery(input.firstStage, reader, { bm25: input.bm25, commonTerms: true, explainFor: new Set(page) }) : undefined
   // Snippets and stored fields are built when a hit's are first read; the page's matches once for all its hits.
-  // Documents are never renumbered in memory and stored records are append-only, so a later read shows
-  // the document as it was found even after it is removed or updated.
+  // Documents are never renumbered, and compaction copies the records and postings it thins (the reader
+  // and `openDocument` keep the ones of this search), so a later read shows the document as it was found
+  // even after it is removed or updated.
   let matchesOfPage: Map<number, TermMatches[][]> | undefined
+  const openDocument = store.documentsAsOfNow()
   return page.map((doc) => {
     let stored: StoredDocument | undefined
-    const storedDocument = () => (stored ??= store.document(doc)!)
+    const storedDocument = () => (stored ??= openDocument(doc)!)
     // The lazy properties are added after id and score, in their usual order; defined as new properties
     // rather than over placeholders, every hit follows the same hidden-class transitions.
     const hit = { id: store.idOf(doc)!, score: final.get(doc)! } as SearchHit

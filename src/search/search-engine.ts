@@ -61,6 +61,8 @@ export class SearchEngine {
   private readonly analysisConfig: DocumentAnalysisConfig
   /** Set while {@link addAllAsync} runs: other changes wait for it (they throw ENGINE_BUSY). */
   private indexingInBackground = false
+  /** Removed and replaced documents whose postings, stored fields and mentions are still held (see {@link compact}). */
+  private deletedSinceCompaction = 0
 
   constructor(options: EngineOptions = {}) {
     const fields = (options as { fields?: unknown } | null)?.fields
@@ -103,9 +105,12 @@ export class SearchEngine {
     return this.store.size
   }
 
-  /** Counts for summaries: documents, distinct terms, fields. */
-  stats(): { documents: number; terms: number; fields: string[] } {
-    return { documents: this.store.size, terms: this.index.terms.length, fields: [...this.fieldNames] }
+  /**
+   * Counts for summaries: documents, distinct terms, fields, and the removed or replaced documents whose
+   * postings and stored fields are still held until the next {@link compact}.
+   */
+  stats(): { documents: number; terms: number; fields: string[]; awaitingCompaction: number } {
+    return { documents: this.store.size, terms: this.index.terms.length, fields: [...this.fieldNames], awaitingCompaction: this.deletedSinceCompaction }
   }
 
   /** Every indexed term with the number of live documents containing it (sub-words included). */
@@ -226,7 +231,34 @@ export class SearchEngine {
     const texts = this.fieldNames.map((field) => (typeof stored[field] === 'string' ? (stored[field] as string) : undefined))
     this.index.removeFromStatistics(doc, texts, this.analyzer, this.hiddenFieldTerms(stored, () => this.entities.mentionsOf(doc)))
     this.store.delete(doc)
+    this.deletedSinceCompaction++
     this.indexChanged()
+    this.compactIfDue()
+  }
+
+  /**
+   * Frees what removed and replaced documents still hold: their postings (which every search steps
+   * over), stored fields and entity mentions. Results do not change, and hits already returned still
+   * read their documents as they were found. Runs by itself once removals pass the `autoCompact`
+   * thresholds, and before every save, so saved files hold live documents only. It is a pass over the
+   * whole index: about 0.3 s for the 3,471 laws.
+   */
+  compact(): void {
+    if (this.deletedSinceCompaction === 0) return
+    const isDeleted = (doc: number) => this.store.isDeleted(doc)
+    this.index.dropDocuments(isDeleted)
+    this.store.dropDeletedRecords()
+    this.entities.dropDocuments(isDeleted)
+    this.deletedSinceCompaction = 0
+    // Term ids change: what was derived from them is rebuilt on demand.
+    this.indexChanged()
+  }
+
+  private compactIfDue(): void {
+    const thresholds = this.options.autoCompact
+    if (!thresholds) return
+    const deleted = this.deletedSinceCompaction
+    if (deleted >= thresholds.minDeleted && deleted >= thresholds.minDeletedShare * (this.store.size + deleted)) this.compact()
   }
 
   /** Replaces a document with the same id (adds it when absent). The old version stays if the new one is invalid. */
@@ -318,8 +350,9 @@ export class SearchEngine {
     return this.suggester.suggest(prefix, options)
   }
 
-  /** The index as bytes (see the README for the format). */
+  /** The index as bytes (see the README for the format), compacted first (see {@link compact}). */
   serialize(): Uint8Array {
+    this.compact()
     const { mentions, figures } = this.entities.snapshot()
     return encodeIndex({ index: this.index, store: this.store }, { options: this.options, figures }, (writer) => {
       writer.bytes(mentions.bytes)
@@ -352,6 +385,8 @@ export class SearchEngine {
     if (engine.indexedFieldNames().join('\u0000') !== decoded.index.fieldNames.join('\u0000')) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: fields do not match the options')
     engine.index = decoded.index
     engine.store = decoded.store
+    // Files saved before compaction existed may still hold removed documents.
+    engine.deletedSinceCompaction = decoded.store.deletedWithRecords()
     try {
       engine.entities = EntityIndex.restore(reader.bytes(), reader.int32(), extra?.figures, reader.version >= 2)
     } catch (error) {
