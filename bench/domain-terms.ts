@@ -5,14 +5,14 @@
  * nodejieba keeps one segmenter per process; `load()` replaces it (verified: a second `load` drops
  * the first one's user words), so the configurations run one after the other in this process.
  *
- * @example
- * npx tsx bench/domain-terms.ts --terms /work/shared/eval/domain-terms.dev.jsonl
+ * Usage: {@link USAGE}.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import nodejieba from 'nodejieba'
+import { existingFile, readCommandLine } from './command-line'
 import { packageRoot } from '../src/package-root'
+import { SHARED_FILES } from './data/locations'
 
 interface DomainTermCase {
   term: string
@@ -59,15 +59,18 @@ function measure(name: string, cases: readonly DomainTermCase[]): ConfigResult {
   return result
 }
 
+const USAGE = `usage: npx tsx bench/domain-terms.ts [--terms ../shared/eval/domain-terms.dev.jsonl] [--dict dict/health.dict.txt]`
+
 function main(): void {
   const root = packageRoot()
-  const { values } = parseArgs({
+  const { values } = readCommandLine(USAGE, {
     options: {
-      terms: { type: 'string', default: '/work/shared/eval/domain-terms.dev.jsonl' },
+      terms: { type: 'string', default: SHARED_FILES.domainTerms },
       dict: { type: 'string', default: join(root, 'dict/health.dict.txt') },
     },
   })
-  const cases = readCases(values.terms)
+  const cases = readCases(existingFile(USAGE, values.terms, 'terms'))
+  existingFile(USAGE, values.dict, 'dict')
   nodejieba.load()
   const plain = measure('plain jieba', cases)
   nodejieba.load({ userDict: [DEFAULT_USER_DICT, values.dict].join('|') })

@@ -1,9 +1,5 @@
 /**
- * Scores the entity recogniser against gold annotations (ENTITIES.md convention).
- *
- *   npx tsx bench/entities-eval.ts [--gold /work/shared/eval/entities-gold.dev.jsonl]
- *                                  [--paragraphs /work/shared/eval/seed-paragraphs.jsonl] [--errors]
- *                                  [--laws /work/shared/corpora/laws-zh.jsonl.gz]
+ * Scores the entity recogniser against gold annotations (ENTITIES.md convention). Usage: {@link USAGE}.
  *
  * A predicted mention matches a gold one when type, start and end are equal. Prints precision, recall
  * and F1 per type and overall, the share of matched figures whose value and unit are exact, and one
@@ -13,16 +9,26 @@
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { recognizeEntities, type EntityMention, type EntityType } from '../src/entities'
+import { existingFile, readCommandLine } from './command-line'
+import { SHARED_FILES } from './data/locations'
 
 interface GoldLine { id: string; entities: EntityMention[] }
 interface Paragraph { id: string; body: string }
 
 const TYPES: EntityType[] = ['city', 'program', 'figure', 'person', 'org']
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name)
-  return at >= 0 && process.argv[at + 1] !== undefined ? (process.argv[at + 1] as string) : fallback
-}
+const USAGE = `usage: npx tsx bench/entities-eval.ts [--gold ../shared/eval/entities-gold.dev.jsonl]
+                                 [--paragraphs ../shared/eval/seed-paragraphs.jsonl] [--errors]
+                                 [--laws ../shared/corpora/laws-zh.jsonl.gz]`
+
+const { values } = readCommandLine(USAGE, {
+  options: {
+    gold: { type: 'string', default: SHARED_FILES.entitiesGold },
+    paragraphs: { type: 'string', default: SHARED_FILES.seedParagraphs },
+    errors: { type: 'boolean', default: false },
+    laws: { type: 'string' },
+  },
+})
 
 function readJsonLines<T>(path: string): T[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as T)
@@ -33,9 +39,9 @@ const sameValue = (a: EntityMention, b: EntityMention): boolean =>
   JSON.stringify(a.value) === JSON.stringify(b.value) && a.unit === b.unit
 
 function main(): void {
-  const gold = readJsonLines<GoldLine>(option('--gold', '/work/shared/eval/entities-gold.dev.jsonl'))
-  const bodies = new Map(readJsonLines<Paragraph>(option('--paragraphs', '/work/shared/eval/seed-paragraphs.jsonl')).map((p) => [p.id, p.body]))
-  const showErrors = process.argv.includes('--errors')
+  const gold = readJsonLines<GoldLine>(existingFile(USAGE, values.gold, 'gold'))
+  const bodies = new Map(readJsonLines<Paragraph>(existingFile(USAGE, values.paragraphs, 'paragraphs')).map((p) => [p.id, p.body]))
+  const showErrors = values.errors
   const counts = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<EntityType, { tp: number; fp: number; fn: number }>
   let figureMatches = 0
   let figureExact = 0
@@ -86,8 +92,7 @@ function main(): void {
   report.figureValueExact = figureMatches === 0 ? null : round(figureExact / figureMatches)
   console.log(`${'all'.padEnd(9)} ${fmt(all.precision)}      ${fmt(all.recall)}   ${fmt(all.f1)}  ${String(all.support).padStart(4)}  ${String(all.predicted).padStart(4)}`)
   console.log(`figures with exact value and unit: ${figureExact}/${figureMatches}`)
-  const laws = process.argv.includes('--laws') ? option('--laws', '/work/shared/corpora/laws-zh.jsonl.gz') : undefined
-  if (laws !== undefined) report.throughput = measureThroughput(laws)
+  if (values.laws !== undefined) report.throughput = measureThroughput(existingFile(USAGE, values.laws, 'laws'))
   console.log(JSON.stringify(report))
 }
 

@@ -1,18 +1,13 @@
 /**
  * Relevance evaluation: nDCG@10, MRR@10, Recall@10 and Recall@100, overall and per query type, for
  * graded judgments in the format of ../shared/eval/seeds-queries.dev.jsonl ({qid, query, type, qrels}).
- *
- *   npx tsx bench/eval.ts                                         the dev sets (seeds, seeds in traditional script, laws questions, laws known items)
- *   npx tsx bench/eval.ts --corpus <jsonl|jsonl.gz|dir> --queries <jsonl> [--engine zhsearch]
- *   npx tsx bench/eval.ts --check [--baseline bench/baseline.json]    exit 1 if an overall score fell below the baseline
- *                                                                  (--strict: also a query type's nDCG@10; --tolerance x allows drops up to x)
- *   npx tsx bench/eval.ts --write-baseline                             record the current scores
+ * Usage: {@link USAGE}.
  *
  * Without ../shared (a clean clone) the default dev sets are missing: eval says so and exits 0.
  */
 import { basename, join } from 'node:path'
-import { parseArgs } from 'node:util'
 import nodejieba from 'nodejieba'
+import { existingFile, failUsage, positiveIntegerOption, readCommandLine } from './command-line'
 import { type Baseline, baselineEntry, findRegressions, readBaseline, writeBaseline } from './baseline'
 import { type BenchDoc, loadCorpus } from './data/corpus'
 import { type JudgedQuery, loadJudgments } from './data/judgments'
@@ -35,7 +30,15 @@ interface EvalSet {
 /** As many known-item queries as the benchmark uses, so eval and bench report the same set. */
 const DEFAULT_KNOWN_ITEMS = 400
 
-const { values } = parseArgs({
+const USAGE = `usage:
+  npx tsx bench/eval.ts                                        the dev sets (seeds, seeds in traditional script, laws questions, laws known items)
+  npx tsx bench/eval.ts --corpus <jsonl|jsonl.gz|dir> --queries <jsonl> [--engine zhsearch] [--known-items n]
+  npx tsx bench/eval.ts --check [--baseline bench/baseline.json]   exit 1 if an overall score fell below the baseline
+                                                                   (--strict: also a query type's nDCG@10; --tolerance x allows drops up to x)
+  npx tsx bench/eval.ts --write-baseline                            record the current scores
+  --per-query lists every query's nDCG@10 and top 3.`
+
+const { values } = readCommandLine(USAGE, {
   options: {
     corpus: { type: 'string' },
     queries: { type: 'string' },
@@ -69,8 +72,10 @@ function defaultSets(): EvalSet[] {
 
 function requestedSets(): EvalSet[] {
   if (!values.corpus && !values.queries) return defaultSets()
-  if (!values.corpus || !values.queries) throw new Error('eval: give both --corpus and --queries (or neither, for the dev sets)')
-  const knownItems = values['known-items'] === undefined ? undefined : Number(values['known-items'])
+  if (!values.corpus || !values.queries) failUsage(USAGE, 'give both --corpus and --queries (or neither, for the dev sets)')
+  existingFile(USAGE, values.corpus, 'corpus')
+  existingFile(USAGE, values.queries, 'queries')
+  const knownItems = values['known-items'] === undefined ? undefined : positiveIntegerOption(USAGE, values['known-items'], 0, 'known-items')
   const sets: EvalSet[] = [{ name: basename(values.queries).replace(/\.jsonl$/, ''), corpus: values.corpus, queries: loadJudgments(values.queries) }]
   if (knownItems) sets.push({ name: `${basename(values.corpus).replace(/\.jsonl(\.gz)?$/, '')}-known-item`, corpus: values.corpus, queries: [], knownItems })
   return sets
@@ -130,6 +135,7 @@ async function main(): Promise<number> {
     if (!ifExists(baselinePath)) throw new Error(`eval: no baseline at ${baselinePath}; record one with --write-baseline`)
     const baseline = readBaseline(baselinePath)
     const tolerance = Number(values.tolerance)
+    if (!(tolerance >= 0)) failUsage(USAGE, `--tolerance must be a number of at least 0, got "${values.tolerance}"`)
     const problems: string[] = []
     const warnings: string[] = []
     for (const [key, report] of reports) {

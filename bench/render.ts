@@ -1,21 +1,30 @@
 /**
- * Renders the Markdown tables of a committed results file, e.g. for the README's performance section:
- *   npx tsx bench/render.ts bench/results/2026-12-02.json            # print the tables
- *   npx tsx bench/render.ts bench/results/2026-12-02.json --readme   # replace README.md's benchmark section
- * With --readme, everything between the `<!-- bench:start -->` and `<!-- bench:end -->` lines of README.md
+ * Renders the Markdown tables of a committed results file, e.g. for the README's performance section.
+ * Usage: {@link USAGE}. With --readme, everything between the `<!-- bench:start -->` and `<!-- bench:end -->` lines of README.md
  * is replaced, so the README's numbers always come from a committed results file.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
+import { failUsage, readCommandLine } from './command-line'
 import { SEGMENTATION_JOB } from './job'
 import { type RunSummary, renderMarkdown } from './report/markdown'
 
 const START = '<!-- bench:start -->'
 const END = '<!-- bench:end -->'
 
-const [path, flag] = process.argv.slice(2)
-if (!path) throw new Error('usage: render.ts <results.json> [--readme]')
-const tables = renderMarkdown(JSON.parse(readFileSync(path, 'utf8')) as RunSummary, SEGMENTATION_JOB)
-if (flag !== '--readme') {
+const USAGE = `usage:
+  npx tsx bench/render.ts bench/results/2026-12-07.json            print the tables
+  npx tsx bench/render.ts bench/results/2026-12-07.json --readme   replace README.md's benchmark section`
+
+const { values, positionals } = readCommandLine(USAGE, { options: { readme: { type: 'boolean', default: false } }, allowPositionals: true })
+const path = positionals.length === 1 ? positionals[0]! : failUsage(USAGE, 'give one results file')
+let summary: RunSummary
+try {
+  summary = JSON.parse(readFileSync(path, 'utf8')) as RunSummary
+} catch (error) {
+  failUsage(USAGE, `cannot read ${path}: ${(error as Error).message}`)
+}
+const tables = renderMarkdown(summary, SEGMENTATION_JOB)
+if (!values.readme) {
   process.stdout.write(`${tables}\n`)
 } else {
   const readme = readFileSync('README.md', 'utf8')

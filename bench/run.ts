@@ -1,14 +1,6 @@
 /**
  * The benchmark: zhsearch against FlexSearch, MiniSearch, Orama, Lunr and a plain jieba + BM25 floor,
- * on the same text in the same run, one child process per engine.
- *
- *   npx tsx bench/run.ts                                   quick: the seed paragraphs (< 2 minutes)
- *   npx tsx bench/run.ts --corpus ../shared/corpora/laws-zh.jsonl.gz          + a slice of a corpus
- *   npx tsx bench/run.ts --corpus ../shared/corpora/laws-zh.jsonl.gz --full   the whole corpus
- *
- * Options: --queries <jsonl> (judgments for the corpus), --engines a,b, --runs n (default 3),
- * --slice n (quick-mode documents, default 200), --known-items n (default 400), --out <folder>,
- * --merge <results.json> (keep that file's other engines, e.g. to re-measure only zhsearch).
+ * on the same text in the same run, one child process per engine. Usage: {@link USAGE}.
  * Writes bench/results/<date>[-quick].json (raw) and .md (the tables, also printed).
  */
 import { spawnSync } from 'node:child_process'
@@ -16,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, platform, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
+import { existingFile, failUsage, positiveIntegerOption, readCommandLine } from './command-line'
 import { PACKAGE_ROOT, RESULTS_FOLDER } from './data/locations'
 import { DEFAULT_ENGINES, ENGINE_FACTORIES } from './engines/registry'
 import { type DatasetJob, type DatasetResult, type JobResult, SEGMENTATION_JOB } from './job'
@@ -32,7 +24,20 @@ const FULL_TIMEOUT_MS = 90 * 60_000
 /** Lunr holds ~10× the text on the heap; Node's default old space (≈4 GB) is too small for full corpora. */
 const CHILD_HEAP_MB = 12_288
 
-const { values } = parseArgs({
+const USAGE = `usage:
+  npx tsx bench/run.ts                                                   quick: the seed paragraphs (< 2 minutes)
+  npx tsx bench/run.ts --corpus ../shared/corpora/laws-zh.jsonl.gz          + a slice of a corpus
+  npx tsx bench/run.ts --corpus ../shared/corpora/laws-zh.jsonl.gz --full   the whole corpus
+options:
+  --queries <jsonl>       judgments for the corpus
+  --engines a,b           engines to run (default: all; known: ${Object.keys(ENGINE_FACTORIES).join(', ')})
+  --runs n                runs per engine (default ${DEFAULT_RUNS})
+  --slice n               quick-mode documents of the corpus (default ${DEFAULT_SLICE})
+  --known-items n         known-item queries generated from the titles (default ${DEFAULT_KNOWN_ITEMS})
+  --out <folder>          where the results go (default bench/results)
+  --merge <results.json>  keep that file's other engines (e.g. to re-measure zhsearch alone)`
+
+const { values } = readCommandLine(USAGE, {
   options: {
     corpus: { type: 'string' },
     queries: { type: 'string' },
@@ -46,20 +51,17 @@ const { values } = parseArgs({
   },
 })
 
-function positiveInteger(text: string | undefined, fallback: number, name: string): number {
-  if (text === undefined) return fallback
-  const value = Number(text)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`bench: --${name} must be a positive integer, got "${text}"`)
-  return value
-}
+const positiveInteger = (text: string | undefined, fallback: number, name: string) => positiveIntegerOption(USAGE, text, fallback, name)
 
 const runs = positiveInteger(values.runs, DEFAULT_RUNS, 'runs')
 const engines = values.engines ? values.engines.split(',').map((e) => e.trim()).filter(Boolean) : [...DEFAULT_ENGINES]
-for (const engine of engines) if (!ENGINE_FACTORIES[engine]) throw new Error(`bench: unknown engine "${engine}"; known: ${Object.keys(ENGINE_FACTORIES).join(', ')}`)
+for (const engine of engines) if (!ENGINE_FACTORIES[engine]) failUsage(USAGE, `unknown engine "${engine}"`)
+// Checked now, not when the run ends half an hour later.
+if (values.merge) existingFile(USAGE, values.merge, 'merge')
 
 const options: DatasetOptions = {
-  ...(values.corpus ? { corpus: values.corpus } : {}),
-  ...(values.queries ? { queries: values.queries } : {}),
+  ...(values.corpus ? { corpus: existingFile(USAGE, values.corpus, 'corpus') } : {}),
+  ...(values.queries ? { queries: existingFile(USAGE, values.queries, 'queries') } : {}),
   full: values.full ?? false,
   slice: positiveInteger(values.slice, DEFAULT_SLICE, 'slice'),
   knownItems: positiveInteger(values['known-items'], DEFAULT_KNOWN_ITEMS, 'known-items'),

@@ -18,6 +18,8 @@ export const SHARED_FILES = {
   seedQueries: join(SHARED_ROOT, 'eval', 'seeds-queries.dev.jsonl'),
   lawsQuestions: join(SHARED_ROOT, 'eval', 'laws-questions.dev.jsonl'),
   lawsCorpus: join(SHARED_ROOT, 'corpora', 'laws-zh.jsonl.gz'),
+  domainTerms: join(SHARED_ROOT, 'eval', 'domain-terms.dev.jsonl'),
+  entitiesGold: join(SHARED_ROOT, 'eval', 'entities-gold.dev.jsonl'),
 } as const
 
 /** The path if the file exists, else undefined. */
