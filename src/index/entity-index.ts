@@ -1,4 +1,5 @@
 import type { EntityMention } from '../entities'
+import { FigureTable, type FigureCondition } from './figure-table'
 import { JsonRecords } from './json-records'
 
 /**
@@ -35,22 +36,9 @@ export function entityTerms(mentions: readonly EntityMention[]): string[] {
   return terms
 }
 
-/** A numeric condition on figures; bounds inclusive. */
-export interface FigureCondition {
-  unit?: string | undefined
-  min?: number | undefined
-  max?: number | undefined
-  /** Matches figures whose subject contains this text. */
-  subject?: string | undefined
-}
-
 export class EntityIndex {
   private mentions = new JsonRecords()
-  private figureDocs: number[] = []
-  private figureLow: number[] = []
-  private figureHigh: number[] = []
-  private figureUnits: string[] = []
-  private figureSubjects: string[] = []
+  private figures = new FigureTable()
 
   /** Records the mentions of the next document (documents are numbered densely). */
   add(doc: number, mentions: readonly EntityMention[]): void {
@@ -59,11 +47,7 @@ export class EntityIndex {
     for (const mention of mentions) {
       if (mention.type !== 'figure' || mention.value === undefined) continue
       const [low, high] = Array.isArray(mention.value) ? mention.value : [mention.value, mention.value]
-      this.figureDocs.push(doc)
-      this.figureLow.push(low)
-      this.figureHigh.push(high)
-      this.figureUnits.push(mention.unit ?? '')
-      this.figureSubjects.push(mention.subject ?? '')
+      this.figures.add(doc, low, high, mention.unit ?? '', mention.subject ?? '')
     }
   }
 
@@ -73,50 +57,23 @@ export class EntityIndex {
 
   /** Documents holding a figure that meets the condition (a range figure meets it when the ranges overlap). */
   documentsWithFigure(condition: FigureCondition): Set<number> {
-    const docs = new Set<number>()
-    const min = condition.min ?? -Infinity
-    const max = condition.max ?? Infinity
-    for (let i = 0; i < this.figureDocs.length; i++) {
-      if (condition.unit !== undefined && this.figureUnits[i] !== condition.unit) continue
-      if (this.figureHigh[i]! < min || this.figureLow[i]! > max) continue
-      if (condition.subject !== undefined && !this.figureSubjects[i]!.includes(condition.subject)) continue
-      docs.add(this.figureDocs[i]!)
-    }
-    return docs
+    return this.figures.documentsMatching(condition)
   }
 
   /** Frees deleted documents' mentions and figures; numbers stay, so the other documents' are untouched. */
   dropDocuments(isDeleted: (doc: number) => boolean): void {
     this.mentions = this.mentions.withoutRecords(isDeleted)
-    const kept = this.figureDocs.flatMap((doc, row) => (isDeleted(doc) ? [] : [row]))
-    this.figureLow = kept.map((row) => this.figureLow[row]!)
-    this.figureHigh = kept.map((row) => this.figureHigh[row]!)
-    this.figureUnits = kept.map((row) => this.figureUnits[row]!)
-    this.figureSubjects = kept.map((row) => this.figureSubjects[row]!)
-    this.figureDocs = kept.map((row) => this.figureDocs[row]!)
+    this.figures.dropDocuments(isDeleted)
   }
 
-  snapshot(): { mentions: { bytes: Uint8Array; offsets: Int32Array }; figures: unknown } {
-    return {
-      mentions: this.mentions.snapshot(),
-      figures: { docs: this.figureDocs, low: this.figureLow, high: this.figureHigh, units: this.figureUnits, subjects: this.figureSubjects },
-    }
+  snapshot(): { mentions: { bytes: Uint8Array; offsets: Int32Array }; figures: FigureTable } {
+    return { mentions: this.mentions.snapshot(), figures: this.figures }
   }
 
-  static restore(bytes: Uint8Array, offsets: Int32Array, figures: unknown, markers = true): EntityIndex {
+  static restore(bytes: Uint8Array, offsets: Int32Array, figures: FigureTable, markers = true): EntityIndex {
     const index = new EntityIndex()
     index.mentions = JsonRecords.restore(bytes, offsets, markers)
-    const table = figures as { docs: number[]; low: number[]; high: number[]; units: string[]; subjects: string[] }
-    const length = table?.docs?.length
-    const columns = [table?.low, table?.high, table?.units, table?.subjects]
-    if (!Array.isArray(table?.docs) || columns.some((column) => !Array.isArray(column) || column.length !== length)) {
-      throw new TypeError('figure table columns do not match')
-    }
-    index.figureDocs = table.docs
-    index.figureLow = table.low
-    index.figureHigh = table.high
-    index.figureUnits = table.units
-    index.figureSubjects = table.subjects
+    index.figures = figures
     return index
   }
 }

@@ -3,15 +3,15 @@ import { FieldPostings } from './field-postings'
 import type { ByteReader } from './byte-buffer'
 import type { FieldTerms } from './field-terms'
 import type { PostingBuffer } from './posting-buffer'
+import { TermDictionary } from './term-dictionary'
 
 /**
  * Per-field postings over a shared vocabulary, with the statistics BM25F needs (document
  * frequencies, field lengths). Documents are numbered by the caller (the {@link DocumentStore}).
  */
 export class InvertedIndex {
-  /** Term ids by term. Compaction replaces the map (see {@link dropDocuments}) rather than change it. */
-  vocabulary = new Map<string, number>()
-  readonly terms: string[] = []
+  /** Term ids by term, and the terms by id. Compaction replaces it (see {@link dropDocuments}) rather than change it. */
+  vocabulary = new TermDictionary()
   readonly fields: FieldPostings[]
   /** Coarse tokens per document per field (sub-words do not lengthen a field). */
   fieldLengths: Int32Array[]
@@ -27,24 +27,24 @@ export class InvertedIndex {
     this.fieldLengthSums = fieldNames.map(() => 0)
   }
 
+  /** The terms by id. */
+  get terms(): readonly string[] {
+    return this.vocabulary.terms
+  }
+
   termId(term: string): number | undefined {
     return this.vocabulary.get(term)
   }
 
   private internTerm(term: string): number {
-    let id = this.vocabulary.get(term)
-    if (id === undefined) {
-      id = this.terms.length
-      this.vocabulary.set(term, id)
-      this.terms.push(term)
-      if (id >= this.docFrequency.length) {
-        const grownFrequency = new Int32Array(this.docFrequency.length * 2)
-        grownFrequency.set(this.docFrequency)
-        this.docFrequency = grownFrequency
-        const grownLast = new Int32Array(this.lastDocOfTerm.length * 2).fill(-1)
-        grownLast.set(this.lastDocOfTerm)
-        this.lastDocOfTerm = grownLast
-      }
+    const id = this.vocabulary.intern(term)
+    if (id >= this.docFrequency.length) {
+      const grownFrequency = new Int32Array(this.docFrequency.length * 2)
+      grownFrequency.set(this.docFrequency)
+      this.docFrequency = grownFrequency
+      const grownLast = new Int32Array(this.lastDocOfTerm.length * 2).fill(-1)
+      grownLast.set(this.lastDocOfTerm)
+      this.lastDocOfTerm = grownLast
     }
     return id
   }
@@ -128,15 +128,10 @@ export class InvertedIndex {
   }
 
   /** Installs a saved vocabulary and statistics (used when loading an index). */
-  restore(terms: readonly string[], docFrequency: Int32Array, fieldLengthSums: readonly number[]): void {
-    this.terms.length = 0
-    // A new map, not the old one changed: a reader made before compaction (a page of hits) still looks
-    // words up in the one it holds.
-    this.vocabulary = new Map()
-    terms.forEach((term, id) => {
-      this.terms.push(term)
-      this.vocabulary.set(term, id)
-    })
+  restore(terms: string[], docFrequency: Int32Array, fieldLengthSums: readonly number[]): void {
+    // A new dictionary, not the old one changed: a reader made before compaction (a page of hits) still
+    // looks words up in the one it holds. It keeps `terms` as its own.
+    this.vocabulary = new TermDictionary(terms)
     this.docFrequency = new Int32Array(Math.max(1024, terms.length * 2))
     this.docFrequency.set(docFrequency)
     this.lastDocOfTerm = new Int32Array(this.docFrequency.length).fill(-1)

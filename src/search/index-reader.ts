@@ -1,4 +1,4 @@
-import type { DocumentStore, FieldPostings, InvertedIndex, ByteReader, PostingBuffer } from '../index/index'
+import type { DocumentStore, FieldPostings, InvertedIndex, ByteReader, PostingBuffer, TermDictionary } from '../index/index'
 import type { PostingSource } from '../rank'
 import { normalizeText } from '../analysis'
 
@@ -9,7 +9,7 @@ export class IndexReader implements PostingSource {
    * The vocabulary and postings as they are when the reader is made: compaction replaces them by copies,
    * and a page of hits reads its matches through this reader when its snippets are first asked for.
    */
-  private readonly vocabulary: ReadonlyMap<string, number>
+  private readonly vocabulary: TermDictionary
   private readonly fields: readonly FieldPostings[]
 
   constructor(

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { loadSynonymDictionary, type Analyzer, type SynonymDictionary } from '../analysis'
 import { ZhsearchError } from '../errors'
 import type { EntityMention } from '../entities'
-import { ATTRIBUTE_FIELD, DocumentStore, EntityIndex, ENTITY_FIELD, InvertedIndex, SectionReader, attributeTerms, decodeIndex, encodeIndex, entityTerms } from '../index/index'
+import { ATTRIBUTE_FIELD, DocumentStore, EntityIndex, ENTITY_FIELD, FigureTable, InvertedIndex, SectionReader, attributeTerms, decodeFigures, decodeIndex, encodeFigures, encodeIndex, entityTerms } from '../index/index'
 import { analyzeQuery, parseQuery, type AnalyzedQuery, type AnalyzeQueryOptions, type ParsedQuery } from '../query'
 import { DocumentScores, scoreQuery, withoutCommonSubwords, withoutRedundantSubwords } from '../rank'
 import { applyFilters, optionFilters, type AttributeFilter } from './entity-filters'
@@ -354,9 +354,10 @@ export class SearchEngine {
   serialize(): Uint8Array {
     this.compact()
     const { mentions, figures } = this.entities.snapshot()
-    return encodeIndex({ index: this.index, store: this.store }, { options: this.options, figures }, (writer) => {
+    return encodeIndex({ index: this.index, store: this.store }, { options: this.options }, (writer) => {
       writer.bytes(mentions.bytes)
       writer.int32(mentions.offsets)
+      encodeFigures(writer, figures)
     })
   }
 
@@ -388,7 +389,11 @@ export class SearchEngine {
     // Files saved before compaction existed may still hold removed documents.
     engine.deletedSinceCompaction = decoded.store.deletedWithRecords()
     try {
-      engine.entities = EntityIndex.restore(reader.bytes(), reader.int32(), extra?.figures, reader.version >= 2)
+      const mentions = reader.bytes()
+      const mentionOffsets = reader.int32()
+      // Before version 8 the figure table was JSON in the metadata.
+      const figures = reader.version >= 8 ? decodeFigures(reader) : FigureTable.fromJson(extra?.figures)
+      engine.entities = EntityIndex.restore(mentions, mentionOffsets, figures, reader.version >= 2)
     } catch (error) {
       if (error instanceof ZhsearchError) throw error
       throw new ZhsearchError('CORRUPT_INDEX', `index corrupt: entity tables are malformed (${(error as Error).message})`)

@@ -23,6 +23,13 @@ describe.each([...READABLE_VERSIONS])('format version %i fixture', (version) => 
     expect(engine.search('医共体').hits[0]?.fields).toMatchObject({ title: '长治市医疗卫生服务', source: 'fixture' })
   })
 
+  it('keeps its figures for range filters, by unit, value and subject', () => {
+    const engine = SearchEngine.deserialize(new Uint8Array(readFileSync(fixturePath(version))))
+    expect(engine.search('', { filter: { figure: { unit: '%', min: 0.9 } } }).hits.map((hit) => hit.id)).toEqual(['lanzhou'])
+    expect(engine.search('', { filter: { figure: { unit: '/10万', subject: '死亡率' } } }).hits.map((hit) => hit.id)).toEqual(['jinzhong'])
+    expect(engine.search('', { filter: { figure: { unit: '%', max: 0.5 } } }).total).toBe(0)
+  })
+
   it('keeps the document removed before saving removed', () => {
     const engine = SearchEngine.deserialize(new Uint8Array(readFileSync(fixturePath(version))))
     expect(engine.has('removed')).toBe(false)

@@ -75,6 +75,16 @@ describe('entity-aware search', () => {
     expect(text.slice(figure.start, figure.end)).toBe(figure.text)
   })
 
+  it('figure filters answer the same after save and load, by unit, range and subject', () => {
+    const copy = SearchEngine.deserialize(engine.serialize())
+    const conditions = [{ unit: '元', min: 4000 }, { unit: '元', max: 3500 }, { unit: '%', min: 0.4, max: 0.5 }, { min: 0 }, { unit: '元', subject: '补贴' }, { unit: '吨' }]
+    for (const figure of conditions) {
+      const ids = (searched: SearchEngine) => searched.search('', { filter: { figure }, limit: 100 }).hits.map((hit) => hit.id)
+      expect(ids(copy), JSON.stringify(figure)).toEqual(ids(engine))
+    }
+    expect(copy.search('', { filter: { figure: { min: 0 } } }).total).toBeGreaterThan(2)
+  })
+
   it('removing a document takes it out of filters and facets; entity tables survive save and load', () => {
     const copy = SearchEngine.deserialize(engine.serialize())
     expect(copy.search('', { filter: { city: '晋中' } }).total).toBe(2)

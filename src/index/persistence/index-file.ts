@@ -24,10 +24,11 @@ export const MAGIC = [0x5a, 0x48, 0x53, 0x49] as const // "ZHSI"
  * Version 7: no position byte length in postings with tf 1 (see field-postings.ts); stored records
  * deflated with a preset dictionary of common words (see text-dictionary.ts); the metadata, the terms
  * and the per-term and per-document counters in deflated sections (see {@link SectionWriter.deflated}).
+ * Version 8: the entity figures in typed sections instead of JSON in the metadata (see figure-codec.ts).
  * Older versions still load (converted in memory where needed).
  */
-export const FORMAT_VERSION = 7
-export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7]
+export const FORMAT_VERSION = 8
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8]
 const HEADER_LENGTH = 20
 /** zlib level 1: the deflated sections are zeros and small integers, which level 1 packs nearly as well as 6. */
 const DEFLATED_SECTION_LEVEL = 1
@@ -57,8 +58,8 @@ export class SectionWriter {
 
   /**
    * A section stored deflated. For what is copied at load anyway: counters of a field few terms occur in
-   * (a title's, the entity field's) are mostly zeros, and the figures table is repetitive JSON; deflated,
-   * the laws' 4.6 MB of them take 0.5 MB and inflate in a few milliseconds. Postings and stored records,
+   * (a title's, the entity field's) are mostly zeros, and the figure columns repeat units and values;
+   * deflated, the laws' 4.6 MB of them take 0.5 MB and inflate in a few milliseconds. Postings and stored records,
    * which a loaded index reads in place, are never deflated this way.
    */
   deflated(section: Uint8Array | Int32Array): void {
@@ -142,6 +143,13 @@ export class SectionReader {
     if (bytes.length % 4 !== 0) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: an integer section has a partial value')
     // A fresh Uint8Array of its own starts at offset 0 of its buffer: aligned for the Int32Array view.
     return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)
+  }
+
+  inflatedFloat64(): Float64Array {
+    const bytes = this.inflatedBytes()
+    if (bytes.length % 8 !== 0) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: a number section has a partial value')
+    // A fresh Uint8Array of its own starts at offset 0 of its buffer: aligned for the Float64Array view.
+    return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8)
   }
 
   inflatedJson(): unknown {
