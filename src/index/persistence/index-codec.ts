@@ -111,11 +111,13 @@ export function decodeIndex(reader: SectionReader): IndexParts & { extra: unknow
     const postings = reader.version >= 7 ? { bytes, offsets } : upgradeLegacyPostings(bytes, offsets, reader.version >= 3)
     if (liveFrequency && liveFrequency.length !== termCount) corrupt(`live frequencies of field "${metadata.fieldNames[field]}" do not match the terms`)
     // Files before version 4 kept no live counts; they are counted once the deleted documents are known.
-    // The counters change in place as documents are added and removed, so they are copied; the postings
+    // The counters change in place as documents are added and removed: inflated, they are arrays of
+    // their own, but before version 7 they were views of the caller's bytes and are copied. The postings
     // and offsets only ever grow into new arrays, so they stay views of the caller's bytes.
-    index.fields[field]!.replace(postings.bytes, postings.offsets, fieldFrequency.slice(), lastDoc.slice(), liveFrequency?.slice() ?? new Int32Array(termCount))
+    const own = (counters: Int32Array) => (deflated ? counters : counters.slice())
+    index.fields[field]!.replace(postings.bytes, postings.offsets, own(fieldFrequency), own(lastDoc), liveFrequency ? own(liveFrequency) : new Int32Array(termCount))
     if (!liveFrequency) legacyFields.push(field)
-    index.fieldLengths[field] = lengths.slice()
+    index.fieldLengths[field] = own(lengths)
   })
   const ids = json()
   if (!Array.isArray(ids) || ids.length !== documentCapacity || ids.some((id) => id !== null && typeof id !== 'string')) corrupt('document ids are malformed')

@@ -130,12 +130,17 @@ export class SectionReader {
   /** A section written by {@link SectionWriter.deflated}, inflated into bytes of its own. */
   inflatedBytes(): Uint8Array {
     const stored = this.bytes()
+    let inflated: Buffer
     try {
       // Deflate expands at most 1032-fold: a larger output is a forged section, refused before it fills memory.
-      return new Uint8Array(inflateRawSync(stored, { maxOutputLength: stored.length * MAX_DEFLATE_RATIO + 1024 }))
+      inflated = inflateRawSync(stored, { maxOutputLength: stored.length * MAX_DEFLATE_RATIO + 1024 })
     } catch {
       throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: a compressed section does not inflate')
     }
+    // A large output has a memory block of its own, used as it is; a small one may sit at any offset of
+    // Node's shared pool, and is copied so that typed views of it are aligned and own their memory.
+    const ownsItsMemory = inflated.byteOffset === 0 && inflated.buffer.byteLength === inflated.byteLength
+    return ownsItsMemory ? new Uint8Array(inflated.buffer, 0, inflated.byteLength) : new Uint8Array(inflated)
   }
 
   inflatedInt32(): Int32Array {
