@@ -7,6 +7,7 @@ import type { ScoreExplanation } from './explanation'
 import { DocumentAccumulator } from './document-accumulator'
 import { AlternativeScores } from './alternative-scores'
 import { DocumentScores } from './document-scores'
+import { offsetsIn, phraseTokensByRarity } from './phrase-starts'
 import { commonGroups } from './common-groups'
 
 export interface ScoreOptions {
@@ -189,13 +190,6 @@ function phraseStarts(token: number, offsets: readonly number[], field: number, 
   return starts
 }
 
-/** Every place `word` starts in `text`. */
-function offsetsIn(text: string, word: string): number[] {
-  const offsets: number[] = []
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) offsets.push(at)
-  return offsets
-}
-
 /**
  * Phrase frequencies by characters: for documents that segmented the phrase differently from the query.
  * The sub-word lattice indexes dictionary words at their own offsets however the words around them were
@@ -207,9 +201,7 @@ function phraseFrequenciesByCharacters(alternative: QueryAlternative, field: num
   const frequencies = new Map<number, number>()
   const needle = alternative.phraseText
   if (!needle) return frequencies
-  const tokens = [...new Set(alternative.phraseTokens ?? [])]
-    .filter((token) => needle.includes(token) && source.termId(token) !== undefined)
-    .sort((a, b) => source.docFrequency(source.termId(a)!) - source.docFrequency(source.termId(b)!))
+  const tokens = phraseTokensByRarity(alternative, source)
   if (tokens.length === 0) return frequencies
   const rarest = tokens[0]!
   // The confirming token must lie outside the rarest one: 复议 inside 行政复议 stands wherever 行政复议 does.

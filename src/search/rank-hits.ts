@@ -1,6 +1,6 @@
 import type { StoredDocument } from '../index/index'
-import type { AnalyzedQuery } from '../query'
-import { collectPositions, scoreQuery, topDocuments } from '../rank'
+import type { AnalyzedQuery, QueryAlternative } from '../query'
+import { collectPositions, phraseStartsIn, scoreQuery, topDocuments } from '../rank'
 import { chunkFactors, type RescoringInput } from './chunk-rescoring'
 import type { ResolvedSearchOptions } from './options'
 import { buildSnippet, type TermMatches } from './snippet'
@@ -23,20 +23,33 @@ export interface RankHitsInput extends RescoringInput {
   options: ResolvedSearchOptions
 }
 
-/** Matches of the highlight terms in the page's documents, per document and field: one pass over each posting list. */
+/**
+ * Matches of the highlight terms in the page's documents, per document and field: one pass over each
+ * posting list. A multi-word expansion (住院押金 → 住院预交金) is marked as one span where its characters stand.
+ */
 function pageMatches(input: RankHitsInput, page: readonly number[]): Map<number, TermMatches[][]> {
-  const docs = new Set(page)
+  const docs = Int32Array.from(page).sort()
   const matches = new Map<number, TermMatches[][]>(page.map((doc) => [doc, input.reader.fieldNames.map(() => [])]))
+  // Positions are original start offsets. The hidden fields hold no text.
+  const textFields = input.reader.fieldNames.flatMap((name, field) => (name.startsWith('@') ? [] : [field]))
   for (const [term, weight] of input.query.highlightTerms) {
     const termId = input.reader.termId(term)
     if (termId === undefined) continue
-    input.reader.fieldNames.forEach((name, field) => {
-      if (name.startsWith('@')) return
-      // Positions are original start offsets.
+    for (const field of textFields) {
       for (const [doc, starts] of collectPositions(input.reader, termId, field, docs)) if (starts.length > 0) matches.get(doc)![field]!.push({ term, weight, starts })
-    })
+    }
+  }
+  for (const alternative of expansionPhrases(input.query)) {
+    for (const field of textFields) {
+      for (const [doc, starts] of phraseStartsIn(alternative, field, input.reader, docs)) matches.get(doc)![field]!.push({ term: alternative.phraseText!, weight: alternative.weight, starts })
+    }
   }
   return matches
+}
+
+/** The expansions of several words (they are left out of the highlight terms, whose words are marked one by one). */
+function expansionPhrases(query: AnalyzedQuery): QueryAlternative[] {
+  return query.groups.flatMap((group) => (group.occur === 'must_not' ? [] : group.alternatives.filter((alternative) => alternative.expansion && alternative.phrase && alternative.phraseText)))
 }
 
 /** The field to take the snippet from: the one with the most distinct matched terms, the longer one on a tie. */

@@ -51,7 +51,7 @@ describe('snippets mark only real occurrences of the query’s terms', () => {
     engine = buildEngine(seedDocuments())
   })
 
-  it.each(['千名医师下基层', '县域 建设', '孕产妇死亡率', '遠程會診', '"家庭医生签约"', '长治', '卫生 健康', '基层 医疗 服务'])(
+  it.each(['千名医师下基层', '县域 建设', '孕产妇死亡率', '遠程會診', '"家庭医生签约"', '长治', '卫生 健康', '基层 医疗 服务', '住院押金', '孕妇死亡'])(
     '%s: every highlight and every <mark> is a query term in the source text',
     (query) => {
       const terms = highlightableTerms(engine, query)
@@ -74,6 +74,17 @@ describe('snippets mark only real occurrences of the query’s terms', () => {
     const traditional = buildEngine([{ id: 't', body: '縣級以上綜合醫院遠程會診覆蓋率達到百分之百。' }])
     const hit = traditional.search('远程会诊').hits[0]!
     expect(markedTexts(hit.snippet)).toEqual(['遠程會診'])
+  })
+
+  it('marks a multi-word expansion as one span where its characters stand, in either script', () => {
+    const deposits = buildEngine([
+      { id: 'simplified', body: '取消门诊预交金，住院预交金降至自付平均水平。' },
+      { id: 'traditional', body: '住院預交金降至自付平均水平。' },
+    ])
+    const marked = new Map(deposits.search('住院押金').hits.map((hit) => [hit.id, markedTexts(hit.snippet)]))
+    // 住院押金 → 住院预交金 and 预交金: the expansion that found the document is what the snippet shows.
+    expect(marked.get('simplified')).toEqual(['预交金', '住院预交金'])
+    expect(marked.get('traditional')).toEqual(['住院預交金'])
   })
 
   it('marks full-width Latin in the original for a half-width query', () => {
