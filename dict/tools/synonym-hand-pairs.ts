@@ -37,14 +37,18 @@ export function readHandEntries(path: string): HandEntry[] {
   return entries
 }
 
-/** Hand entries as pairs, keeping only targets that occur in the corpus (`frequencies` > 0). */
+/**
+ * Hand entries as pairs, keeping only targets that occur in the corpus (`frequencies` > 0). A
+ * one-character target is never counted (see documentFrequencies): it would match inside any word.
+ */
 export function handPairs(entries: readonly HandEntry[], frequencies: ReadonlyMap<string, number>): { pairs: SynonymPair[]; dropped: string[] } {
   const pairs: SynonymPair[] = []
   const dropped: string[] = []
   for (const entry of entries) {
     for (const target of entry.targets) {
       if ((frequencies.get(target) ?? 0) === 0) {
-        dropped.push(`${entry.term} → ${target} (line ${entry.line})`)
+        const why = [...target].length < 2 ? 'one character, which would match inside any word' : 'not in the corpus'
+        dropped.push(`${entry.term} → ${target} (line ${entry.line}): ${why}`)
         continue
       }
       const weight = entry.kind === 'synonym' ? HAND_SYNONYM_WEIGHT : COLLOQUIAL_WEIGHT
