@@ -94,9 +94,9 @@ export class InvertedIndex {
   }
 
   /**
-   * Takes a deleted document's terms out of the statistics (its postings stay, and every reader skips them):
-   * document frequencies overall and per field, and field lengths. `extras` are the ready-made terms of
-   * the fields indexed with {@link addTerms}.
+   * Takes a deleted document's terms out of the statistics (its postings stay, skipped by every reader,
+   * until {@link dropDocuments}): document frequencies overall and per field, and field lengths. `extras`
+   * are the ready-made terms of the fields indexed with {@link addTerms}.
    */
   removeFromStatistics(doc: number, texts: readonly (string | undefined)[], analyzer: Analyzer, extras: readonly { field: number; terms: readonly string[] }[] = []): void {
     const seenInAnyField = new Set<number>()

@@ -102,17 +102,18 @@ export class JsonRecords {
     return this.open(index)?.value()
   }
 
-  /** Whether a record is held: false past the end and for a dropped record. */
+  /**
+   * Whether a record is held: false past the end and for a dropped record, which is empty (every written
+   * record has at least a byte; see {@link withoutRecords}).
+   */
   holds(index: number): boolean {
     return index >= 0 && index < this.count && this.offsets[index + 1]! > this.offsets[index]!
   }
 
   /** One record, read lazily: see {@link StoredRecord}. Undefined past the end and for a dropped record. */
   open(index: number): StoredRecord | undefined {
-    if (index < 0 || index >= this.count) return undefined
+    if (!this.holds(index)) return undefined
     const slice = this.bytes.bytes.subarray(this.offsets[index]!, this.offsets[index + 1]!)
-    // Every written record has at least a byte: an empty one was dropped (see withoutRecords).
-    if (slice.length === 0) return undefined
     if (!this.markers) return new WholeRecord(JSON.parse(DECODER.decode(slice)))
     if (slice[0] !== SPLIT_UTF16 && slice[0] !== SPLIT_DICTIONARY_UTF16) return new WholeRecord(readWhole(slice, index))
     return new SplitRecord(slice, index, slice[0] === SPLIT_DICTIONARY_UTF16)

@@ -8,7 +8,7 @@ import type { SectionReader, SectionWriter } from './index-file'
  */
 export function encodeFigures(writer: SectionWriter, table: FigureTable): void {
   const { docs, low, high, unitIds, subjectIds, units, subjects } = table.columns()
-  for (const column of [docs, low, high, unitIds, subjectIds]) writer.deflated(new Uint8Array(column.buffer, column.byteOffset, column.byteLength))
+  for (const column of [docs, low, high, unitIds, subjectIds]) writer.deflated(column)
   writer.deflatedJson({ units, subjects })
 }
 

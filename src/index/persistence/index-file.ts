@@ -62,7 +62,7 @@ export class SectionWriter {
    * deflated, the laws' 4.6 MB of them take 0.5 MB and inflate in a few milliseconds. Postings and stored records,
    * which a loaded index reads in place, are never deflated this way.
    */
-  deflated(section: Uint8Array | Int32Array): void {
+  deflated(section: ArrayBufferView): void {
     this.bytes(deflateRawSync(new Uint8Array(section.buffer, section.byteOffset, section.byteLength), { level: DEFLATED_SECTION_LEVEL }))
   }
 
@@ -144,17 +144,23 @@ export class SectionReader {
   }
 
   inflatedInt32(): Int32Array {
-    const bytes = this.inflatedBytes()
-    if (bytes.length % 4 !== 0) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: an integer section has a partial value')
-    // A fresh Uint8Array of its own starts at offset 0 of its buffer: aligned for the Int32Array view.
-    return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)
+    const bytes = this.inflatedValues(Int32Array.BYTES_PER_ELEMENT, 'an integer')
+    return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / Int32Array.BYTES_PER_ELEMENT)
   }
 
   inflatedFloat64(): Float64Array {
+    const bytes = this.inflatedValues(Float64Array.BYTES_PER_ELEMENT, 'a number')
+    return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / Float64Array.BYTES_PER_ELEMENT)
+  }
+
+  /**
+   * An inflated section of whole values `width` bytes wide. Its bytes start at offset 0 of a buffer of
+   * their own (see {@link inflatedBytes}), so a typed view of them is aligned.
+   */
+  private inflatedValues(width: number, what: string): Uint8Array {
     const bytes = this.inflatedBytes()
-    if (bytes.length % 8 !== 0) throw new ZhsearchError('CORRUPT_INDEX', 'index corrupt: a number section has a partial value')
-    // A fresh Uint8Array of its own starts at offset 0 of its buffer: aligned for the Float64Array view.
-    return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8)
+    if (bytes.length % width !== 0) throw new ZhsearchError('CORRUPT_INDEX', `index corrupt: ${what} section has a partial value`)
+    return bytes
   }
 
   inflatedJson(): unknown {
