@@ -97,17 +97,25 @@ function expansionAlternative(text: string, weight: number, options: AnalyzeQuer
 
 /**
  * Dictionary terms found in the clause's text become extra alternatives of the group of the first word
- * they cover, so 网约车 also searches 网络预约出租汽车 however the query was segmented.
+ * they cover, so 网约车 also searches 网络预约出租汽车 however the query was segmented; and of the groups of
+ * the further words wholly inside them, so a text that says 学生欺凌 answers all of 校园霸凌 (cut 校园 / 霸凌).
  */
 function attachTextExpansions(text: string, words: { word: Token }[], groups: QueryGroup[], options: AnalyzeQueryOptions, field: string | undefined): void {
   for (const occurrence of options.expandText?.(text) ?? []) {
-    const index = words.findIndex(({ word }) => word.end > occurrence.start && word.start < occurrence.end)
-    if (index < 0) continue
-    const group = groups[index]!
+    // The first word the term touches, and every further word wholly inside it (城市管理 in 城市 管理条例 spans 城市 only).
+    const first = words.findIndex(({ word }) => word.end > occurrence.start && word.start < occurrence.end)
+    if (first < 0) continue
+    const covered = [first]
+    for (let index = first + 1; index < words.length && words[index]!.word.end <= occurrence.end; index++) covered.push(index)
+    const spanned = covered.length > 1 ? { expandedWords: covered.map((index) => words[index]!.word.text) } : {}
     for (const expansion of occurrence.expansions) {
-      if (group.alternatives.some((alternative) => alternative.source === expansion.term)) continue
       const alternative = expansionAlternative(expansion.term, expansion.weight, options)
-      if (alternative) group.alternatives.push(field ? { ...alternative, field } : alternative)
+      if (!alternative) continue
+      for (const index of covered) {
+        const group = groups[index]!
+        if (group.alternatives.some((existing) => existing.source === expansion.term)) continue
+        group.alternatives.push({ ...alternative, ...spanned, ...(field ? { field } : {}) })
+      }
     }
   }
 }

@@ -25,6 +25,12 @@ export interface QueryAlternative {
   weight: number
   /** Added by the synonym dictionaries (its weight then also depends on how rare the user's own word is). */
   expansion?: boolean
+  /**
+   * For an expansion of a dictionary term that the query's segmentation split (校园霸凌 → 校园 霸凌): the
+   * query words it spans. The ranker judges how rare the user's words are by the rarest of these, not by
+   * the group's own word alone.
+   */
+  expandedWords?: string[]
   /** Every `query` term must match (an `OR` operand of several words). */
   requireAll?: boolean
   /** Field name when the query wrote `field:…`. */

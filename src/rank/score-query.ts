@@ -337,7 +337,7 @@ function scoreGroup(group: QueryGroup, context: Context, best: GroupScores): voi
   const need = expansionNeed(group, context.source)
   group.alternatives.forEach((alternative, index) => {
     // Expansions are worth more when the user's own word is rare in the corpus.
-    const weight = alternative.expansion && index > 0 ? alternative.weight * need : alternative.weight
+    const weight = alternative.expansion && index > 0 ? alternative.weight * (alternative.expandedWords ? wordsNeed(alternative.expandedWords, context.source) : need) : alternative.weight
     if (weight <= 0) return
     const scores = alternative.phrase ? scorePhrase(alternative, context) : scoreTerms(alternative, context)
     for (let i = 0; i < scores.entryCount; i++) {
@@ -357,9 +357,19 @@ const EXPANSION_SATURATION = 0.1
 /** 1 when the group's word is absent from the corpus, falling to 0 as its document share reaches {@link EXPANSION_SATURATION}. */
 function expansionNeed(group: QueryGroup, source: PostingSource): number {
   if (group.alternatives.length < 2 || group.alternatives[0]!.phrase) return 1
-  const word = group.alternatives[0]!.terms[0]!
-  const termId = source.termId(word.text)
-  const df = termId === undefined ? 0 : source.docFrequency(termId)
+  return wordsNeed([group.alternatives[0]!.terms[0]!.text], source)
+}
+
+/**
+ * The need of an expansion of several query words, by the rarest of them: the words stand together in
+ * no more documents than that one (校园 is in many laws, 霸凌 in none, so 校园霸凌 needs 学生欺凌).
+ */
+function wordsNeed(words: readonly string[], source: PostingSource): number {
+  let df = Infinity
+  for (const word of words) {
+    const termId = source.termId(word)
+    df = Math.min(df, termId === undefined ? 0 : source.docFrequency(termId))
+  }
   return Math.max(0, 1 - df / Math.max(1, source.documentCount * EXPANSION_SATURATION))
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, it, expect, beforeAll } from 'vitest'
 import type { SearchEngine } from '../../src/index'
 import { buildEngine, idsFor, seedDocuments } from '../helpers/build-engine'
@@ -114,5 +117,41 @@ describe('ranking relations (BM25F, coordination, proximity)', () => {
     const b = tuned.search('基层 医疗', { limit: 100 })
     expect(b.total).toBe(a.total)
     expect(b.hits.map((hit) => hit.score)).not.toEqual(a.hits.map((hit) => hit.score))
+  })
+})
+
+describe('everyday terms that the segmenter splits', () => {
+  // 校园霸凌 is cut 校园 / 霸凌. 校园 stands in most of these texts, 霸凌 in none: the everyday term is
+  // rare however common its first word is, so its statutory form must count in full.
+  const campus = ['校园安全管理制度。', '校园周边环境治理。', '校园文化建设活动。', '校园食品安全检查。', '校园交通秩序维护。']
+  const documents = [
+    ...campus.map((body, i) => ({ id: `campus-${i}`, body })),
+    { id: 'statute', body: '学校应当建立学生欺凌防控工作制度。' },
+    { id: 'other', body: '社区卫生服务中心。' },
+  ]
+
+  function engineWith(pairs: string): SearchEngine {
+    const path = join(mkdtempSync(join(tmpdir(), 'zhsearch-ranking-')), 'pairs.tsv')
+    writeFileSync(path, pairs)
+    return buildEngine(documents, { analysis: { synonymFiles: [path] } })
+  }
+
+  it('ranks the statutory form first, as an answer to every word the everyday term spans', () => {
+    const engine = engineWith('校园霸凌\t学生欺凌\texpansion\t0.6\n')
+    const [top] = engine.search('校园霸凌', { explain: true }).hits
+    expect(top!.id).toBe('statute')
+    // It answers 校园 too, though 校园 alone is common: the term is judged by its rarest word.
+    expect(top!.explanation).toMatchObject({ matchedGroups: 2, totalGroups: 2 })
+    const { analyzed } = engine.analyze('校园霸凌')
+    expect(analyzed.groups.map((group) => group.alternatives.map((alternative) => alternative.source))).toEqual([
+      ['校园', '学生欺凌'],
+      ['霸凌', '学生欺凌'],
+    ])
+  })
+
+  it('still weighs an expansion by how rare the user\'s own single word is', () => {
+    // 校园 alone is the corpus's own word: its expansion adds nothing, and the texts that use it come first.
+    const engine = engineWith('校园\t学生欺凌\texpansion\t0.6\n')
+    expect(idsFor(engine, '校园')).not.toContain('statute')
   })
 })
