@@ -1,6 +1,6 @@
 import { cutWords, isDictionaryWordAt, addUserDictionary } from './jieba-segmenter'
 import { MAX_SUBWORD_LENGTH } from './dictionary-words'
-import { normalizeText, originalEnd, type NormalizedText } from './normalize-text'
+import { normalizeText, originalEnd, type NormalizedText, type NormalizeOptions } from './normalize-text'
 import { bundledStopwords } from './stopwords'
 import type { Token } from './token'
 
@@ -26,7 +26,7 @@ export interface Analyzer {
   /** The same tokens, streamed to `sink`. */
   tokenize(text: string, sink: TokenSink): void
   /** The normalised form of `text` with its offset map. */
-  normalize(text: string): NormalizedText
+  normalize(text: string, options?: NormalizeOptions): NormalizedText
   /** Whether a normalised term is a stopword. */
   isStopword(term: string): boolean
 }

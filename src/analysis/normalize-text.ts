@@ -144,6 +144,24 @@ function decodeUnits(units: Uint16Array): string {
   return result
 }
 
+export interface NormalizeOptions {
+  /**
+   * The text is known to be traditional from its context (another part of the same query): its regional
+   * phrases are converted even when it holds no traditional character itself (最佳化 → 优化 in
+   * `商丘市 最佳化 環境`). Default: decided by the text's own characters.
+   */
+  traditional?: boolean
+}
+
+function isTraditionalShare(traditionalCount: number, length: number): boolean {
+  return traditionalCount > 0 && traditionalCount >= length * TRADITIONAL_SHARE_FOR_PHRASES
+}
+
+/** Whether `text` holds enough traditional characters for its regional phrases to be converted. */
+export function isTraditionalText(text: string): boolean {
+  return isTraditionalShare(foldText(text).traditionalCount, text.length)
+}
+
 /**
  * Normalises text for indexing and querying: NFKC (full width → half width), Latin lower case,
  * traditional → simplified (characters always; regional phrases such as 軟體 → 软件 where the text
@@ -151,17 +169,78 @@ function decodeUnits(units: Uint16Array): string {
  *
  * @example normalizeText('遠程會診 ＡＢＣ').text === '远程会诊 abc'
  */
-export function normalizeText(original: string): NormalizedText {
+export function normalizeText(original: string, options: NormalizeOptions = {}): NormalizedText {
   const folded = foldText(original)
-  if (folded.traditionalCount > 0 && folded.traditionalCount >= original.length * TRADITIONAL_SHARE_FOR_PHRASES) {
+  if (options.traditional || isTraditionalShare(folded.traditionalCount, original.length)) {
     // Phrase rules are written in traditional characters, so they run on the original text.
     const phrased = convertTraditionalPhrases(original)
     if (phrased !== original) {
       const refolded = foldText(phrased)
-      return refolded.toOriginal ? { text: refolded.text, toOriginal: refolded.toOriginal } : { text: refolded.text }
+      const phrasedToOriginal = phrased.length === original.length ? undefined : alignConverted(original, phrased)
+      const toOriginal = composeOffsetMaps(refolded.toOriginal, phrasedToOriginal)
+      return toOriginal ? { text: refolded.text, toOriginal } : { text: refolded.text }
     }
   }
   return folded.toOriginal ? { text: folded.text, toOriginal: folded.toOriginal } : { text: folded.text }
+}
+
+/** Characters that must agree again after a converted phrase before the texts count as back in step. */
+const RESYNC_LENGTH = 2
+/** The longest phrase a conversion replaces, in characters, on either side. */
+const MAX_PHRASE_LENGTH = 16
+
+/**
+ * The original offset of each offset of `converted`, a phrase conversion of `original` that changed its
+ * length somewhere. Outside the converted phrases both texts fold to the same characters, so they are
+ * walked together; at a difference, the shortest pair of skips after which they agree again spans the
+ * phrase, and each of its converted characters maps to the phrase's start in the original (a token
+ * ending inside it then ends where the original phrase ends, see {@link originalEnd}).
+ */
+function alignConverted(original: string, converted: string): Int32Array {
+  const table = (foldTable ??= buildFoldTable())
+  const fold = (code: number) => (table[code] === NEEDS_GENERAL_PATH ? code : table[code]!)
+  const m = original.length
+  const n = converted.length
+  const same = (i: number, j: number) => fold(original.charCodeAt(i)) === fold(converted.charCodeAt(j))
+  const inStep = (i: number, j: number) => {
+    for (let k = 0; k < RESYNC_LENGTH; k++) {
+      if (i + k >= m || j + k >= n) return i + k >= m && j + k >= n
+      if (!same(i + k, j + k)) return false
+    }
+    return true
+  }
+  const map = new Int32Array(n + 1)
+  let i = 0
+  let j = 0
+  while (j < n) {
+    if (i < m && same(i, j)) {
+      map[j++] = i++
+      continue
+    }
+    let skips: readonly [number, number] | undefined
+    for (let total = 1; total <= 2 * MAX_PHRASE_LENGTH && !skips; total++) {
+      for (let skipOriginal = Math.max(0, total - MAX_PHRASE_LENGTH); skipOriginal <= Math.min(total, MAX_PHRASE_LENGTH); skipOriginal++) {
+        if (inStep(i + skipOriginal, j + total - skipOriginal)) {
+          skips = [skipOriginal, total - skipOriginal]
+          break
+        }
+      }
+    }
+    // No way back in step (not a phrase conversion after all): the rest maps to where the original stands.
+    const [skipOriginal, skipConverted] = skips ?? [m - i, n - j]
+    for (let k = 0; k < skipConverted; k++) map[j + k] = Math.min(i, m)
+    i += skipOriginal
+    j += skipConverted
+  }
+  map[n] = m
+  return map
+}
+
+/** `first` then `second`: offsets of a text through an intermediate one to the original. */
+function composeOffsetMaps(first: Int32Array | undefined, second: Int32Array | undefined): Int32Array | undefined {
+  if (!second) return first
+  if (!first) return second
+  return first.map((offset) => second[offset]!)
 }
 
 /**

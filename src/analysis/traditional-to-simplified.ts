@@ -53,14 +53,12 @@ export function simplifiedCharCode(code: number): number {
 }
 
 /**
- * Phrase-level conversion of text known to contain traditional characters. Returns the input unchanged
- * when a conversion would change the text's length, because offsets must keep pointing at the original.
+ * Phrase-level conversion of text known to contain traditional characters, Taiwan's phrases and then
+ * Hong Kong's. A regional word may be longer or shorter than its mainland one (網際網路 → 互联网,
+ * 智慧財產權 → 知识产权); `normalizeText` aligns the result with the original for offsets.
  */
 export function convertTraditionalPhrases(text: string): string {
   let result = text
-  for (const convert of converters()) {
-    const converted = convert(result)
-    if (converted.length === result.length) result = converted
-  }
+  for (const convert of converters()) result = convert(result)
   return result
 }

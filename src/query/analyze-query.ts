@@ -1,4 +1,4 @@
-import type { Analyzer, Token } from '../analysis'
+import { isTraditionalText, type Analyzer, type Token } from '../analysis'
 import type { ParsedQuery, TermClause } from './query-node'
 import type { AnalyzedQuery, QueryAlternative, QueryGroup, QueryTerm } from './analyzed-query'
 
@@ -19,6 +19,8 @@ export interface AnalyzeQueryOptions {
   analyzer: Analyzer
   expand?: TermExpander
   expandText?: TextExpander
+  /** The whole query is in traditional script: every clause's regional phrases are converted (set by {@link analyzeQuery}). */
+  traditional?: boolean
 }
 
 /** Splits tokens into coarse words, each followed by the sub-words that lie inside it. */
@@ -61,12 +63,15 @@ function wordAlternatives(word: Token, subwords: readonly Token[], field: string
 
 /** A text clause becomes one group per coarse word; a phrase stays one group whose words must be adjacent. */
 function clauseGroups(clause: TermClause, occur: QueryGroup['occur'], options: AnalyzeQueryOptions): QueryGroup[] {
-  const tokens = options.analyzer.analyze(clause.text)
+  // Offsets are taken in the normalised text: a regional word may be longer than its mainland form
+  // (網際網路 → 互联网), and the spacing a phrase or proximity demands is that of the words as indexed.
+  const text = options.analyzer.normalize(clause.text, { traditional: options.traditional }).text
+  const tokens = options.analyzer.analyze(text)
   const words = coarseWords(tokens)
   if (words.length === 0) return []
   if (clause.kind === 'phrase' && words.length > 1) {
     const terms = words.map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'query' as const }))
-    const phraseText = options.analyzer.normalize(clause.text).text.replace(/\s+/g, '')
+    const phraseText = text.replace(/\s+/g, '')
     const phraseTokens = [...new Set(tokens.map((token) => token.text))]
     const alternative: QueryAlternative = { terms, phrase: true, weight: 1, ...(clause.field ? { field: clause.field } : {}), source: clause.text, phraseText, phraseTokens }
     return [{ occur, alternatives: [alternative] }]
@@ -77,7 +82,7 @@ function clauseGroups(clause: TermClause, occur: QueryGroup['occur'], options: A
     return [{ occur, alternatives: [{ terms: [{ text: word.text, weight: 1, offset: word.start, origin: 'query' }], phrase: false, weight: 1, ...(clause.field ? { field: clause.field } : {}), source: clause.text }] }]
   }
   const groups = words.map(({ word, subwords }) => ({ occur, alternatives: wordAlternatives(word, subwords, clause.field, options) }))
-  if (clause.kind === 'text' && occur !== 'must_not') attachTextExpansions(clause.text, words, groups, options, clause.field)
+  if (clause.kind === 'text' && occur !== 'must_not') attachTextExpansions(text, words, groups, options, clause.field)
   return groups
 }
 
@@ -135,6 +140,8 @@ function operandAlternatives(groups: QueryGroup[]): QueryAlternative[] {
  * an operand of several words becomes a phrase-free alternative whose words all count.
  */
 export function analyzeQuery(parsed: ParsedQuery, options: AnalyzeQueryOptions): AnalyzedQuery {
+  // Script is a property of the query, not of each word: 最佳化 in 商丘市 最佳化 環境 is Taiwan's 优化.
+  options = { ...options, traditional: isTraditionalText(clauseTexts(parsed.clauses).join(' ')) }
   const groups: QueryGroup[] = []
   for (const clause of parsed.clauses) {
     if (clause.kind !== 'or') {
@@ -154,4 +161,8 @@ export function analyzeQuery(parsed: ParsedQuery, options: AnalyzeQueryOptions):
     }
   }
   return { groups, highlightTerms }
+}
+
+function clauseTexts(clauses: ParsedQuery['clauses']): string[] {
+  return clauses.flatMap((clause) => (clause.kind === 'or' ? clauseTexts(clause.clauses) : [clause.text]))
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { normalizeText } from '../../src/analysis'
+import { originalEnd } from '../../src/analysis/normalize-text'
 import { randomCodeUnits, randomTrickyText, seededRandom } from '../helpers/random-text'
 
 /** The original offset of normalised offset `i`. */
@@ -16,6 +17,23 @@ describe('normalizeText', () => {
   it('converts traditional characters to simplified: 遠程會診 → 远程会诊', () => {
     expect(normalizeText('遠程會診').text).toBe('远程会诊')
     expect(normalizeText('醫療衛生機構').text).toBe('医疗卫生机构')
+  })
+
+  it('converts regional words of other lengths, mapping each back to the whole original word', () => {
+    const normalized = normalizeText('發展網際網路醫院，保護智慧財產權')
+    expect(normalized.text).toBe('发展互联网医院，保护知识产权')
+    // 互联网 (offsets 2–5) stands for 網際網路 (original 2–6); what follows is back in step.
+    expect(originalOffset(normalized, 2)).toBe(2)
+    expect(originalEnd(normalized.toOriginal, 5)).toBe(6)
+    expect(originalOffset(normalized, 5)).toBe(6)
+    const text = '發展網際網路醫院，保護智慧財產權'
+    const rights = normalized.text.indexOf('知识产权')
+    expect(text.slice(originalOffset(normalized, rights), originalEnd(normalized.toOriginal, rights + 4))).toBe('智慧財產權')
+  })
+
+  it('converts the regional words of a text with no traditional character when told it is traditional', () => {
+    expect(normalizeText('最佳化').text).toBe('最佳化')
+    expect(normalizeText('最佳化', { traditional: true }).text).toBe('优化')
   })
 
   it('leaves simplified Chinese unchanged and needs no offset map for it', () => {
@@ -50,6 +68,20 @@ describe('normalizeText', () => {
         continue
       }
       expect(map).toHaveLength(normalized.text.length + 1)
+      expect(map[0]).toBe(0)
+      expect(map[map.length - 1]).toBe(original.length)
+      for (let i = 1; i < map.length; i++) expect(map[i]!).toBeGreaterThanOrEqual(map[i - 1]!)
+    }
+  })
+
+  it('keeps that offset map sound when regional words of other lengths are converted', () => {
+    const words = ['網際網路', '記憶體', '智慧財產權', '隨身碟', '軟體', '醫院', 'Ⅻ', '😀', '，', ' ', 'ＡＢ', '雲端計算', '行動電源']
+    for (let seed = 1; seed <= 100; seed++) {
+      const random = seededRandom(seed)
+      const original = Array.from({ length: 12 }, () => words[Math.floor(random() * words.length)]).join('')
+      const map = normalizeText(original).toOriginal
+      if (!map) continue
+      expect(map).toHaveLength(normalizeText(original).text.length + 1)
       expect(map[0]).toBe(0)
       expect(map[map.length - 1]).toBe(original.length)
       for (let i = 1; i < map.length; i++) expect(map[i]!).toBeGreaterThanOrEqual(map[i - 1]!)

@@ -76,6 +76,25 @@ describe('snippets mark only real occurrences of the query’s terms', () => {
     expect(markedTexts(hit.snippet)).toEqual(['遠程會診'])
   })
 
+  it('finds and marks a regional word of another length: 互联网医院 in Taiwan\'s 網際網路醫院, and back', () => {
+    const engine = buildEngine([
+      { id: 'taiwan', body: '推動網際網路醫院發展，保護智慧財產權。' },
+      { id: 'mainland', body: '推动互联网医院发展。' },
+      { id: 'other', body: '推动医疗卫生机构发展。' },
+    ])
+    const hits = engine.search('互联网医院').hits
+    expect(hits.map((hit) => hit.id).sort()).toEqual(['mainland', 'taiwan'])
+    expect(markedTexts(hits.find((hit) => hit.id === 'taiwan')!.snippet)).toEqual(['網際網路醫院'])
+    expect(engine.search('網際網路醫院').hits.map((hit) => hit.id).sort()).toEqual(['mainland', 'taiwan'])
+    expect(markedTexts(engine.search('知识产权').hits[0]!.snippet)).toEqual(['智慧財產權'])
+  })
+
+  it('reads every word of a traditional-script query as traditional, however few of its own characters are', () => {
+    // 最佳化 is written the same in both scripts; beside 環境 it is Taiwan's word for 优化.
+    const { analyzed } = buildEngine([{ id: 'x', body: '优化营商环境。' }]).analyze('最佳化 環境')
+    expect(analyzed.groups.map((group) => group.alternatives[0]!.terms[0]!.text)).toEqual(['优化', '环境'])
+  })
+
   it('marks a multi-word expansion as one span where its characters stand, in either script', () => {
     const deposits = buildEngine([
       { id: 'simplified', body: '取消门诊预交金，住院预交金降至自付平均水平。' },
