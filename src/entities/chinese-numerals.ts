@@ -115,3 +115,27 @@ export function readChineseNumber(text: string, start: number): ReadNumber | und
   if (digitRun.length > 0 && section === 0 && total === 0) return { value: Number(digitRun + String(digit ?? '')), end: i, chinese: true, raw }
   return { value: total + section + (digit ?? 0), end: i, chinese: true, raw }
 }
+
+const DIGIT_CHARACTERS = '零一二三四五六七八九'
+const PLACE_CHARACTERS = ['千', '百', '十', ''] as const
+
+/**
+ * A whole number from 1 to 9,999 in Chinese numerals as statutes write article numbers: 十 (not 一十)
+ * and 十八 at the start, 一百一十, 一百零一, 一千零一十. Undefined outside that range.
+ */
+export function writeChineseNumber(value: number): string | undefined {
+  if (!Number.isInteger(value) || value < 1 || value > 9999) return undefined
+  const digits = [Math.floor(value / 1000), Math.floor(value / 100) % 10, Math.floor(value / 10) % 10, value % 10]
+  let written = ''
+  let zeroPending = false
+  digits.forEach((digit, place) => {
+    if (digit === 0) {
+      zeroPending = written !== ''
+      return
+    }
+    if (zeroPending) written += '零'
+    zeroPending = false
+    written += place === 2 && digit === 1 && written === '' ? '十' : DIGIT_CHARACTERS[digit]! + PLACE_CHARACTERS[place]!
+  })
+  return written
+}

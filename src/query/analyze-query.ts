@@ -1,5 +1,6 @@
 import { isTraditionalText, type Analyzer, type Token } from '../analysis'
 import type { ParsedQuery, TermClause } from './query-node'
+import { articleNumbers } from './article-numbers'
 import type { AnalyzedQuery, QueryAlternative, QueryGroup, QueryTerm } from './analyzed-query'
 
 /** A sub-word match is evidence for the word but weaker than the word itself (measured on the dev queries). */
@@ -82,8 +83,32 @@ function clauseGroups(clause: TermClause, occur: QueryGroup['occur'], options: A
     return [{ occur, alternatives: [{ terms: [{ text: word.text, weight: 1, offset: word.start, origin: 'query' }], phrase: false, weight: 1, ...(clause.field ? { field: clause.field } : {}), source: clause.text }] }]
   }
   const groups = words.map(({ word, subwords }) => ({ occur, alternatives: wordAlternatives(word, subwords, clause.field, options) }))
-  if (clause.kind === 'text' && occur !== 'must_not') attachTextExpansions(text, words, groups, options, clause.field)
-  return groups
+  if (clause.kind !== 'text' || occur === 'must_not') return groups
+  attachTextExpansions(text, words, groups, options, clause.field)
+  const parts = attachArticleNumbers(text, words, groups, options, clause.field)
+  return groups.filter((_, index) => !parts.has(index))
+}
+
+/**
+ * An article number written the other way (第38条 ↔ 第三十八条) is another way to match the number's
+ * group. The reference is one thing asked for: the groups of its other words (第 and 条 when the segmenter
+ * cut 第/38/条) are returned to be dropped, as they would only mark every 条 of a law in its snippets.
+ */
+function attachArticleNumbers(text: string, words: { word: Token }[], groups: QueryGroup[], options: AnalyzeQueryOptions, field: string | undefined): Set<number> {
+  const parts = new Set<number>()
+  for (const reference of articleNumbers(text)) {
+    const index = words.findIndex(({ word }) => word.end > reference.numberStart && word.start < reference.numberEnd)
+    if (index < 0) continue
+    const group = groups[index]!
+    if (group.alternatives.some((existing) => existing.source === reference.otherForm)) continue
+    const alternative = expansionAlternative(reference.otherForm, 1, options)
+    if (!alternative) continue
+    group.alternatives.push({ ...alternative, equivalent: true, ...(field ? { field } : {}) })
+    words.forEach(({ word }, other) => {
+      if (other !== index && word.start >= reference.start && word.end <= reference.end) parts.add(other)
+    })
+  }
+  return parts
 }
 
 /** An expansion of one word is a word alternative; of several words, a phrase alternative. */

@@ -26,6 +26,11 @@ export interface QueryAlternative {
   /** Added by the synonym dictionaries (its weight then also depends on how rare the user's own word is). */
   expansion?: boolean
   /**
+   * The same reference written another way (第三十八条 for 第38条), not an everyday word for it: it weighs
+   * fully however common the user's own writing is. Marked in snippets like a multi-word expansion.
+   */
+  equivalent?: boolean
+  /**
    * For an expansion of a dictionary term that the query's segmentation split (校园霸凌 → 校园 霸凌): the
    * query words it spans. The ranker judges how rare the user's words are by the rarest of these, not by
    * the group's own word alone.

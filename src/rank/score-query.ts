@@ -337,7 +337,8 @@ function scoreGroup(group: QueryGroup, context: Context, best: GroupScores): voi
   const need = expansionNeed(group, context.source)
   group.alternatives.forEach((alternative, index) => {
     // Expansions are worth more when the user's own word is rare in the corpus.
-    const weight = alternative.expansion && index > 0 ? alternative.weight * (alternative.expandedWords ? wordsNeed(alternative.expandedWords, context.source) : need) : alternative.weight
+    const scaled = alternative.expansion && !alternative.equivalent && index > 0
+    const weight = scaled ? alternative.weight * (alternative.expandedWords ? wordsNeed(alternative.expandedWords, context.source) : need) : alternative.weight
     if (weight <= 0) return
     const scores = alternative.phrase ? scorePhrase(alternative, context) : scoreTerms(alternative, context)
     for (let i = 0; i < scores.entryCount; i++) {

@@ -91,3 +91,34 @@ describe('queries that match nothing', () => {
     expect(result.hits).toEqual([])
   })
 })
+
+describe('article numbers, in digits or in Chinese numerals', () => {
+  let engine: SearchEngine
+  beforeAll(() => {
+    engine = buildEngine([
+      { id: 'article-38', title: '劳动合同法', body: '第三十七条 劳动者提前三十日以书面形式通知用人单位，可以解除劳动合同。\n第三十八条 用人单位未及时足额支付劳动报酬的，劳动者可以解除劳动合同。' },
+      { id: 'article-39', title: '劳动合同法', body: '第三十九条 劳动者严重违反用人单位的规章制度的，用人单位可以解除劳动合同。' },
+      { id: 'digits', title: '罪名意见', body: '抢劫罪（第263条） 盗窃罪（第264条）' },
+      // 38 as a plain number in most texts: the other writing must weigh fully all the same.
+      ...['培训38人。', '新增38家。', '覆盖38个县。', '完成38项。'].map((body, i) => ({ id: `number-${i}`, title: '通报', body })),
+    ])
+  })
+
+  it('finds 第三十八条 for 第38条 or 38条, and shows it', () => {
+    for (const query of ['第38条', '劳动合同法38条', '劳动合同法 第38条']) {
+      const [top] = engine.search(query).hits
+      expect(top!.id, query).toBe('article-38')
+      expect(top!.snippet, query).toContain('<mark>第三十八条</mark>')
+    }
+  })
+
+  it('finds 第264条 for 第二百六十四条', () => {
+    expect(idsFor(engine, '第二百六十四条')).toEqual(['digits'])
+  })
+
+  it('asks for the reference as one thing: 第 and 条 cut off by the segmenter are not words of their own', () => {
+    const { analyzed } = engine.analyze('第38条')
+    expect(analyzed.groups).toHaveLength(1)
+    expect(analyzed.groups[0]!.alternatives.map((alternative) => alternative.source)).toEqual(['38', '第三十八条'])
+  })
+})
