@@ -321,17 +321,23 @@ export class ChunkPostingSource implements PostingSource {
     this.base.forEachPostingIn(termId, field, this.candidates, (doc, tf, reader) => {
       const candidate = this.candidateIndex(doc)
       const offset = this.placeOffsets[candidate]!
+      const lastPlace = this.chunkCounts[candidate]! - 1
+      // Positions ascend, so the place does too: it moves on at chunk boundaries instead of dividing each
+      // position (what placeOf computes). A word such as 中华人民共和国 stands dozens of times in each law.
+      let place = -1
+      let nextBoundary = 0
       let position = 0
       for (let i = 0; i < tf; i++) {
         position += reader.readVarint()
-        const place = offset + this.placeOf(candidate, position)
-        if (count > 0 && scratch.docs[count - 1] === place) {
-          scratch.tfs[count - 1]!++
+        if (position >= nextBoundary && place < lastPlace) {
+          place = Math.min(lastPlace, Math.floor(position / CHUNK_CHARACTERS))
+          nextBoundary = (place + 1) * CHUNK_CHARACTERS
+          if (count === scratch.docs.length) scratch.grow()
+          scratch.docs[count] = offset + place
+          scratch.tfs[count++] = 1
           continue
         }
-        if (count === scratch.docs.length) scratch.grow()
-        scratch.docs[count] = place
-        scratch.tfs[count++] = 1
+        scratch.tfs[count - 1]!++
       }
     })
     return { places: scratch.docs.slice(0, count), tfs: scratch.tfs.slice(0, count) }

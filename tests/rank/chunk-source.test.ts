@@ -56,6 +56,27 @@ describe('ChunkPostingSource', () => {
     expect(buffer.docs[0]).toBe(Math.floor(BODIES[0]!.indexOf('驾驶员') / CHUNK_CHARACTERS))
   })
 
+  it('gives an occurrence that starts exactly on a chunk boundary to the chunk it starts', () => {
+    // 驾驶员 at the first and last characters of chunks: 0, 297 | 300, 597 | 600 | 900 (900 on the last boundary).
+    const units = '管理'.repeat(500).split('')
+    for (const at of [0, 297, 300, 597, 600, 900]) units.splice(at, 3, ...'驾驶员')
+    const body = units.join('')
+    const index = new InvertedIndex(['title', 'body'])
+    index.addAnalyzed(0, analyzeFields(['丁市条例', body], createAnalyzer()))
+    index.flush()
+    const single = { capacity: 1, size: 1, isDeleted: () => false } as unknown as DocumentStore
+    const boundaryReader = new IndexReader(index, single, [2, 1])
+    const chunks = new ChunkPostingSource(boundaryReader, [0], ['驾驶员'])
+    const buffer = new PostingBuffer()
+    const count = chunks.readPostings(boundaryReader.termId('驾驶员')!, 1, buffer)
+    const starts = [...body.matchAll(/驾驶员/g)].map((match) => match.index)
+    expect(starts.filter((start) => start % CHUNK_CHARACTERS === 0)).toEqual([0, 300, 600, 900])
+    const perChunk = new Map<number, number>()
+    for (const start of starts) perChunk.set(Math.floor(start / CHUNK_CHARACTERS), (perChunk.get(Math.floor(start / CHUNK_CHARACTERS)) ?? 0) + 1)
+    expect(Array.from(buffer.tfs.subarray(0, count))).toEqual([...perChunk.values()])
+    expect([...perChunk.values()]).toEqual([2, 2, 1, 1])
+  })
+
   it('gives a title word to the chunks that hold a query word, and to each law’s first chunk', () => {
     const chunks = new ChunkPostingSource(reader, [0, 2], ['出租汽车', '驾驶员'])
     const buffer = new PostingBuffer()
