@@ -10,7 +10,7 @@ function script(...args: string[]): { status: number | null; stdout: string; std
 
 describe('the bench scripts’ command lines', () => {
   it('print their usage with --help and exit 0', () => {
-    for (const file of ['bench/run.ts', 'bench/eval.ts', 'bench/render.ts']) {
+    for (const file of ['bench/run.ts', 'bench/eval.ts', 'bench/render.ts', 'bench/probes.ts']) {
       const run = script(file, '--help')
       expect(run.status, file).toBe(0)
       expect(run.stdout, file).toContain(`npx tsx ${file}`)
@@ -24,6 +24,8 @@ describe('the bench scripts’ command lines', () => {
       [['bench/run.ts', '--engines', 'elastic'], 'unknown engine "elastic"'],
       [['bench/eval.ts', '--corpus', 'missing.jsonl', '--queries', 'missing-queries.jsonl'], '--corpus: no such file or folder: missing.jsonl'],
       [['bench/render.ts', 'missing.json'], 'cannot read missing.json'],
+      [['bench/probes.ts', 'synonyms'], 'unknown probe "synonyms"'],
+      [['bench/probes.ts', '--corpus', 'missing.jsonl'], '--corpus: no such file or folder: missing.jsonl'],
     ]
     for (const [args, reason] of cases) {
       const run = script(...args)
