@@ -112,14 +112,17 @@ function addPhrases(words: CoarseWord[], counts: Map<string, number>, seen: Set<
   }
 }
 
-/** Normalised title text from each later word on, when normalisation kept the offsets (it nearly always does). */
+/**
+ * Normalised title text from each later word on. Words carry original offsets; normalisation may change
+ * the length (a regional word such as 網際網路 → 互联网), so each start is looked up through its offset map.
+ */
 function titleSuffixKeys(analyzer: Analyzer, title: string, words: CoarseWord[]): string[] {
-  const normalized = analyzer.normalize(title).text.toLowerCase()
-  if (normalized.length !== title.length) return []
+  const { text, toOriginal } = analyzer.normalize(title)
+  const normalizedStart = (start: number) => (toOriginal ? toOriginal.findIndex((offset) => offset >= start) : start)
   return words
     .filter((word) => word.start > 0 && HAN.test(word.text))
     .slice(0, MAX_TITLE_SUFFIX_KEYS)
-    .map((word) => normalized.slice(word.start))
+    .map((word) => text.slice(normalizedStart(word.start)).toLowerCase())
 }
 
 /**

@@ -40,6 +40,13 @@ describe('suggest: Chinese prefixes', () => {
     expect(texts('家庭医生签约', 10)).toContain('朝阳区家庭医生签约服务')
   })
 
+  it('offers a traditional title from a later word, past a regional word that normalises shorter', () => {
+    const engine = new SearchEngine()
+    engine.addAll([{ id: 'tw', title: '推動網際網路醫院發展辦法', body: '網際網路醫院應當依法執業。' }])
+    // 網際網路 → 互联网: the title's later words stand one character earlier in its normalised text.
+    expect(createSuggester(engine).suggest('发展办法', { limit: 10 }).map((suggestion) => suggestion.text)).toContain('推動網際網路醫院發展辦法')
+  })
+
   it('ranks by weight (document frequency): the more widely used completion first, scores never increasing', () => {
     const ranked = new Suggester([
       { text: '医疗器械', kind: 'term', weight: Math.log2(1 + 2) },
