@@ -322,15 +322,15 @@ export class ChunkPostingSource implements PostingSource {
       const candidate = this.candidateIndex(doc)
       const offset = this.placeOffsets[candidate]!
       const lastPlace = this.chunkCounts[candidate]! - 1
-      // Positions ascend, so the place does too: it moves on at chunk boundaries instead of dividing each
-      // position (what placeOf computes). A word such as 中华人民共和国 stands dozens of times in each law.
+      // Positions ascend, so the place does too: it is computed again only once a position passes the next
+      // chunk boundary. A word such as 中华人民共和国 stands dozens of times in each law.
       let place = -1
       let nextBoundary = 0
       let position = 0
       for (let i = 0; i < tf; i++) {
         position += reader.readVarint()
         if (position >= nextBoundary && place < lastPlace) {
-          place = Math.min(lastPlace, Math.floor(position / CHUNK_CHARACTERS))
+          place = this.placeOf(candidate, position)
           nextBoundary = (place + 1) * CHUNK_CHARACTERS
           if (count === scratch.docs.length) scratch.grow()
           scratch.docs[count] = offset + place

@@ -47,9 +47,19 @@ function pageMatches(input: RankHitsInput, page: readonly number[]): Map<number,
   return matches
 }
 
-/** The expansions of several words (they are left out of the highlight terms, whose words are marked one by one). */
+/**
+ * The expansions of several words (they are left out of the highlight terms, whose words are marked one by
+ * one), each once: an expansion of a term the query's segmentation split stands in every group it spans.
+ */
 function expansionPhrases(query: AnalyzedQuery): QueryAlternative[] {
-  return query.groups.flatMap((group) => (group.occur === 'must_not' ? [] : group.alternatives.filter((alternative) => alternative.expansion && alternative.phrase && alternative.phraseText)))
+  const byText = new Map<string, QueryAlternative>()
+  for (const group of query.groups) {
+    if (group.occur === 'must_not') continue
+    for (const alternative of group.alternatives) {
+      if (alternative.expansion && alternative.phrase && alternative.phraseText && !byText.has(alternative.phraseText)) byText.set(alternative.phraseText, alternative)
+    }
+  }
+  return [...byText.values()]
 }
 
 /** The field to take the snippet from: the one with the most distinct matched terms, the longer one on a tie. */
