@@ -105,21 +105,23 @@ async function main(): Promise<number> {
     return 0
   }
   const engineName = values.engine ?? 'zhsearch'
+  // Each corpus is read once, for its known items and for its index.
+  const corpora = new Map<string, BenchDoc[]>()
+  const corpusAt = (path: string) => corpora.get(path) ?? corpora.set(path, loadCorpus(path)).get(path)!
   // Known items are generated before any engine runs: zhsearch adds its dictionary to the process's jieba,
   // which would cut the titles differently from the benchmark's generation (a separate process).
   const knownItems = new Map(
-    sets.flatMap((set) => (set.knownItems ? [[set.name, generateKnownItems(loadCorpus(set.corpus), { count: set.knownItems, words: (t) => nodejieba.cut(t) })] as const] : [])),
+    sets.flatMap((set) => (set.knownItems ? [[set.name, generateKnownItems(corpusAt(set.corpus), { count: set.knownItems, words: (t) => nodejieba.cut(t) })] as const] : [])),
   )
   const reports = new Map<string, RelevanceReport>()
-  let current: { corpus: string; docs: BenchDoc[]; engine: BenchEngine } | undefined
+  let current: { corpus: string; engine: BenchEngine } | undefined
   for (const set of sets) {
     // Sets over the same corpus are adjacent: build each corpus's index once.
     if (current?.corpus !== set.corpus) {
       current = undefined
-      const docs = loadCorpus(set.corpus)
       const engine = await createEngine(engineName)
-      await engine.build(docs)
-      current = { corpus: set.corpus, docs, engine }
+      await engine.build(corpusAt(set.corpus))
+      current = { corpus: set.corpus, engine }
     }
     const queries = knownItems.get(set.name) ?? set.queries
     const key = `${set.name}@${engineName}`

@@ -13,6 +13,8 @@ import { existingFile, failUsage, readCommandLine } from './command-line'
 import { loadCorpus, type BenchDoc } from './data/corpus'
 import { generateKnownItems } from './data/known-items'
 import { PACKAGE_ROOT, SHARED_FILES } from './data/locations'
+import { pick, seededRandom } from './data/random'
+import { reciprocalRankAtK } from './metrics/index'
 import { writeChineseNumber } from '../src/entities/chinese-numerals'
 
 const USAGE = `usage:
@@ -45,18 +47,9 @@ async function indexed(corpus: readonly BenchDoc[]): Promise<SearchEngine> {
   return built
 }
 
-/** A reproducible pseudo-random integer below `n` (the same 200 articles on every run). */
-function seededIntegers(seed: number): (n: number) => number {
-  let state = seed
-  return (n) => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff
-    return state % n
-  }
-}
-
-function reciprocalRank(ids: readonly string[], target: string): number {
-  const rank = ids.indexOf(target)
-  return rank < 0 ? 0 : 1 / (rank + 1)
+/** The ids of the top 10 for `query`. */
+function topTen(query: string): string[] {
+  return engine.search(query, { limit: 10 }).hits.map((hit) => hit.id)
 }
 
 function probeExpansions(): string {
@@ -81,17 +74,17 @@ function probeExpansions(): string {
 }
 
 function probeArticles(): string {
-  const random = seededIntegers(7)
+  // Seeded: the same 200 articles on every run.
+  const random = seededRandom(7)
   let queries = 0
   let sum = 0
   for (let tries = 0; queries < 200 && tries < 5000; tries++) {
-    const doc = docs[random(docs.length)]!
+    const doc = pick(random, docs)!
     const articles = (doc.body.match(/第[零一二三四五六七八九十百千]+条/g) ?? []).length
     if (articles < 10 || !doc.title) continue
-    const article = 1 + random(articles)
+    const article = 1 + Math.floor(random() * articles)
     if (!doc.body.includes(`第${writeChineseNumber(article)}条`)) continue
-    const query = `${doc.title.replace(/^中华人民共和国/, '')}第${article}条`
-    sum += reciprocalRank(engine.search(query, { limit: 10 }).hits.map((hit) => hit.id), doc.id)
+    sum += reciprocalRankAtK(topTen(`${doc.title.replace(/^中华人民共和国/, '')}第${article}条`), { [doc.id]: 1 }, 10)
     queries++
   }
   return `articles: ${queries} queries, MRR@10 of the law ${(sum / Math.max(1, queries)).toFixed(4)}`
@@ -102,7 +95,7 @@ function probeScripts(): string {
   for (const to of ['t', 'tw', 'twp', 'hk'] as const) conversions[to] = OpenCC.Converter({ from: 'cn', to })
   const scores = Object.entries(conversions).map(([name, convert]) => {
     let sum = 0
-    for (const item of knownItems) sum += reciprocalRank(engine.search(convert(item.query), { limit: 10 }).hits.map((hit) => hit.id), Object.keys(item.qrels)[0]!)
+    for (const item of knownItems) sum += reciprocalRankAtK(topTen(convert(item.query)), item.qrels, 10)
     return `${name} ${(sum / Math.max(1, knownItems.length)).toFixed(4)}`
   })
   return `scripts: ${knownItems.length} known-item queries, MRR@10 ${scores.join(', ')}`
