@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest'
 import type { SearchEngine } from '../../src/index'
 import { buildEngine, idsFor } from '../helpers/build-engine'
+import { seededRandom } from '../helpers/random-text'
 
 const DOCUMENTS = [
   { id: 'gongti', title: '县域医共体', body: '推进紧密型县域医共体建设，提升基层服务能力。' },
@@ -120,5 +121,30 @@ describe('article numbers, in digits or in Chinese numerals', () => {
     const { analyzed } = engine.analyze('第38条')
     expect(analyzed.groups).toHaveLength(1)
     expect(analyzed.groups[0]!.alternatives.map((alternative) => alternative.source)).toEqual(['38', '第三十八条'])
+  })
+})
+
+describe('phrase frequencies', () => {
+  // Random texts of a few words, some of which repeat inside the phrases: the phrase's count in each
+  // document must be the number of places its text starts (overlapping ones included), whichever of its
+  // words the ranker reads first.
+  const WORDS = ['医疗', '保障', '服务', '基层', '，']
+  const PHRASES = ['保障医疗', '服务服务', '保障服务基层', '医疗保障医疗', '基层，服务', '服务医疗服务']
+  const occurrences = (text: string, phrase: string) => {
+    let count = 0
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) count++
+    return count
+  }
+
+  it('count every start of the phrase in every document, and find no document without one', () => {
+    const random = seededRandom(11)
+    const texts = Array.from({ length: 40 }, () => Array.from({ length: 30 }, () => WORDS[Math.floor(random() * WORDS.length)]!).join(''))
+    const phraseEngine = buildEngine(texts.map((body, i) => ({ id: `d${i}`, title: '', body })))
+    for (const phrase of PHRASES) {
+      const expected = new Map(texts.flatMap((text, i) => (occurrences(text, phrase) > 0 ? [[`d${i}`, occurrences(text, phrase)] as const] : [])))
+      const hits = phraseEngine.search(`"${phrase}"`, { limit: 100, explain: true }).hits
+      const counted = new Map(hits.map((hit) => [hit.id, hit.explanation!.terms.find((term) => term.origin === 'phrase')?.tf]))
+      expect(counted, phrase).toEqual(expected)
+    }
   })
 })
