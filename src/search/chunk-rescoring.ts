@@ -11,6 +11,7 @@ import {
   type BM25Parameters,
   type PostingSource,
   type ScoredDocuments,
+  withoutCommonSubwords,
 } from '../rank'
 
 /**
@@ -162,7 +163,11 @@ const WHOLE_DOCUMENT_SHARE = 0.3
  * a law above one that has them in one article). Expressed as a factor on the document's own score.
  */
 export function chunkFactors(input: RescoringInput, candidates: number[]): Map<number, number> {
-  const { query } = input
+  // Sub-words in most chunks are left out by the first stage's rule, counted over chunks: 人民 of
+  // 中华人民共和国 stands in 85% of the laws' chunks, and its places were much of a short query's
+  // chunk work. A source over no candidates reads no places; it only counts chunks.
+  const corpusChunks = new ChunkPostingSource(input.reader, [], [], input.chunkStatistics, charactersPerWord(input))
+  const query = withoutCommonSubwords(input.query, corpusChunks)
   const terms = query.groups.flatMap((group) =>
     group.alternatives.flatMap((alternative) => [...alternative.terms.map((term) => term.text), ...(alternative.phraseTokens ?? [])]),
   )
