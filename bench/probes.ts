@@ -23,7 +23,8 @@ probes (default: all):
   expansions  every hand-written everyday term (dict/tools/colloquial*.tsv) that the query analysis cuts
               into two or more words, searched alone: how often a statutory target is in the top 5 (of the terms whose
               own text is not in the top 5)
-  articles    '<title>第<k>条' for 200 random articles (digits, as people type them): MRR@10 of the law
+  articles    '<title>第<k>条' for 200 random articles (digits, as people type them): MRR@10 of the law, and how
+              often the law's snippet lies in that article
   scripts     the known-item queries converted by opencc-js to t, tw, twp (Taiwan usage) and hk: MRR@10
 --corpus defaults to ${SHARED_FILES.lawsCorpus}; without --index the corpus is indexed first.`
 
@@ -78,16 +79,20 @@ function probeArticles(): string {
   const random = seededRandom(7)
   let queries = 0
   let sum = 0
+  let shown = 0
   for (let tries = 0; queries < 200 && tries < 5000; tries++) {
     const doc = pick(random, docs)!
     const articles = (doc.body.match(/第[零一二三四五六七八九十百千]+条/g) ?? []).length
     if (articles < 10 || !doc.title) continue
     const article = 1 + Math.floor(random() * articles)
-    if (!doc.body.includes(`第${writeChineseNumber(article)}条`)) continue
-    sum += reciprocalRankAtK(topTen(`${doc.title.replace(/^中华人民共和国/, '')}第${article}条`), { [doc.id]: 1 }, 10)
+    const heading = `第${writeChineseNumber(article)}条`
+    if (!doc.body.includes(heading)) continue
+    const hits = engine.search(`${doc.title.replace(/^中华人民共和国/, '')}第${article}条`, { limit: 10 }).hits
+    sum += reciprocalRankAtK(hits.map((hit) => hit.id), { [doc.id]: 1 }, 10)
+    if (hits.find((hit) => hit.id === doc.id)?.section === heading) shown++
     queries++
   }
-  return `articles: ${queries} queries, MRR@10 of the law ${(sum / Math.max(1, queries)).toFixed(4)}`
+  return `articles: ${queries} queries, MRR@10 of the law ${(sum / Math.max(1, queries)).toFixed(4)}; the law's snippet in the asked article for ${shown}`
 }
 
 function probeScripts(): string {

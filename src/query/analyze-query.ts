@@ -185,7 +185,29 @@ export function analyzeQuery(parsed: ParsedQuery, options: AnalyzeQueryOptions):
       for (const term of alternative.terms) highlightTerms.set(term.text, Math.max(term.weight, highlightTerms.get(term.text) ?? 0))
     }
   }
-  return { groups, highlightTerms }
+  const sections = namedSections(parsed.clauses, options)
+  return { groups, highlightTerms, ...(sections.length > 0 ? { sections } : {}) }
+}
+
+/** The headings of the parts the query's words (not its exclusions) name, each once, as phrases to find them by. */
+function namedSections(clauses: ParsedQuery['clauses'], options: AnalyzeQueryOptions): QueryAlternative[] {
+  const sections = new Map<string, QueryAlternative>()
+  for (const clause of clauses) {
+    if (clause.occur === 'must_not') continue
+    if (clause.kind === 'or') {
+      for (const section of namedSections(clause.clauses, options)) if (!sections.has(section.source)) sections.set(section.source, section)
+      continue
+    }
+    const text = options.analyzer.normalize(clause.text, { traditional: options.traditional }).text
+    for (const { heading } of articleNumbers(text)) {
+      if (sections.has(heading)) continue
+      // Every token, sub-words too: a heading is one dictionary word (第十一条) or several (第 二百六十四 条).
+      const tokens = options.analyzer.analyze(heading)
+      const terms = coarseWords(tokens).map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'query' as const }))
+      if (terms.length > 0) sections.set(heading, { terms, phrase: true, weight: 1, source: heading, phraseText: heading, phraseTokens: [...new Set(tokens.map((token) => token.text))] })
+    }
+  }
+  return [...sections.values()]
 }
 
 function clauseTexts(clauses: ParsedQuery['clauses']): string[] {

@@ -60,4 +60,9 @@ export interface AnalyzedQuery {
   groups: QueryGroup[]
   /** Every term worth highlighting, with its weight. */
   highlightTerms: Map<string, number>
+  /**
+   * The parts of a text the query names (第38条, 38条, 第三十八条), each as a phrase written the way statutes
+   * head them (第三十八条): a hit's snippet starts where one of them heads a line. Not scored.
+   */
+  sections?: QueryAlternative[]
 }

@@ -13,6 +13,8 @@ export interface ArticleNumber {
   numberEnd: number
   /** The reference in the other writing: 第三十八条 for 第38条 or 38条, 第38条 for 第三十八条. */
   otherForm: string
+  /** The reference as a statute heads the part: 第三十八条 for any of the three. */
+  heading: string
 }
 
 const UNITS = '条款项章节编'
@@ -28,12 +30,12 @@ export function articleNumbers(text: string): ArticleNumber[] {
     if (digits !== undefined) {
       const written = writeChineseNumber(Number(digits))
       const numberStart = start + prefix!.length
-      if (written) found.push({ start, end, numberStart, numberEnd: numberStart + digits.length, otherForm: `第${written}${digitsUnit}` })
+      if (written) found.push({ start, end, numberStart, numberEnd: numberStart + digits.length, otherForm: `第${written}${digitsUnit}`, heading: `第${written}${digitsUnit}` })
       continue
     }
     const read = readChineseNumber(numeral!, 0)
     if (!read || read.end !== numeral!.length || !Number.isInteger(read.value) || read.value < 1) continue
-    found.push({ start, end, numberStart: start + 1, numberEnd: end - 1, otherForm: `第${read.value}${numeralUnit}` })
+    found.push({ start, end, numberStart: start + 1, numberEnd: end - 1, otherForm: `第${read.value}${numeralUnit}`, heading: match[0] })
   }
   return found
 }

@@ -62,6 +62,43 @@ function expansionPhrases(query: AnalyzedQuery): QueryAlternative[] {
   return [...byText.values()]
 }
 
+/** Where the sections the query names stand in the page's documents: per document, per section in query order, per text field. */
+type SectionStarts = { field: number; starts: number[] }[]
+
+function pageSections(input: RankHitsInput, page: readonly number[]): Map<number, SectionStarts> {
+  const found = new Map<number, SectionStarts>()
+  const sections = input.query.sections ?? []
+  if (sections.length === 0) return found
+  const docs = Int32Array.from(page).sort()
+  const textFields = input.reader.fieldNames.flatMap((name, field) => (name.startsWith('@') ? [] : [field]))
+  for (const section of sections) {
+    for (const field of textFields) {
+      for (const [doc, starts] of phraseStartsIn(section, field, input.reader, docs)) {
+        let list = found.get(doc)
+        if (!list) found.set(doc, (list = []))
+        list.push({ field, starts })
+      }
+    }
+  }
+  return found
+}
+
+/** A heading stands at the start of the text or of a line, or after a space (laws put the article's number before its text). */
+const BEFORE_HEADING = /[\s\u3000]/
+
+/**
+ * The first of the query's sections that heads a line of the document: 第十一条 where article 11 begins,
+ * not where another article refers to it (依照本条例第十一条).
+ */
+function headingIn(document: StoredDocument, fieldNames: readonly string[], sections: SectionStarts | undefined): { field: number; start: number } | undefined {
+  for (const { field, starts } of sections ?? []) {
+    const name = fieldNames[field]!
+    const start = starts.find((at) => at === 0 || BEFORE_HEADING.test(document.textSlice(name, at - 1, at)))
+    if (start !== undefined) return { field, start }
+  }
+  return undefined
+}
+
 /** The field to take the snippet from: the one with the most distinct matched terms, the longer one on a tie. */
 function snippetField(input: RankHitsInput, stored: StoredText, matchesByField: TermMatches[][]): { field: number; matches: TermMatches[] } {
   let best = { field: 0, matches: [] as TermMatches[], value: -1, length: -1 }
@@ -148,6 +185,7 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
   // and `openDocument` keep the ones of this search), so a later read shows the document as it was found
   // even after it is removed or updated.
   let matchesOfPage: Map<number, TermMatches[][]> | undefined
+  let sectionsOfPage: Map<number, SectionStarts> | undefined
   const openDocument = store.documentsAsOfNow()
   return page.map((doc) => {
     let stored: StoredDocument | undefined
@@ -160,10 +198,13 @@ export function rankHits(input: RankHitsInput): SearchHit[] {
       presentation: () => {
         const document = storedDocument()
         matchesOfPage ??= pageMatches(input, page)
-        const { field, matches } = snippetField(input, document, matchesOfPage.get(doc)!)
+        sectionsOfPage ??= pageSections(input, page)
+        // A passage the query names by its number (劳动法第38条) is shown from its heading.
+        const heading = headingIn(document, reader.fieldNames, sectionsOfPage.get(doc))
+        const { field, matches } = heading ? { field: heading.field, matches: matchesOfPage.get(doc)![heading.field]! } : snippetField(input, document, matchesOfPage.get(doc)!)
         const name = reader.fieldNames[field]!
         const text = { length: document.textLength(name) ?? 0, slice: (from: number, to: number) => document.textSlice(name, from, to) }
-        const snippet = buildSnippet(text, matches, options.snippet)
+        const snippet = buildSnippet(text, matches, options.snippet, heading?.start)
         return { snippet: snippet.text, snippetField: name, highlights: snippet.highlights, section: snippet.section }
       },
     })

@@ -183,12 +183,13 @@ class Surroundings {
 
 /**
  * The best passage of a field for a query: the window of about `options.length` characters holding the
- * most query-term weight, moved back to a sentence start when one is near, with matches marked.
+ * most query-term weight, moved back to a sentence start when one is near, with matches marked. With
+ * `at`, the passage starts there instead (the article the query names).
  */
-export function buildSnippet(source: SnippetSource, matches: readonly TermMatches[], options: SnippetOptions): Snippet {
+export function buildSnippet(source: SnippetSource, matches: readonly TermMatches[], options: SnippetOptions, at?: number): Snippet {
   const length = options.length
   const merged = mergeMatches(matches)
-  let start = merged.starts.length > 0 ? bestWindowStart(matches, merged, length) : 0
+  let start = at ?? (merged.starts.length > 0 ? bestWindowStart(matches, merged, length) : 0)
   // Everything below reads near the window: from the sentence slack (and a surrogate) before it to a term's read-ahead after it.
   const text = new Surroundings(source, Math.max(0, start - SENTENCE_SLACK - 1), Math.min(source.length, start + length + 1 + TERM_READ_AHEAD))
   // Start at the sentence boundary before the first match when it is close.

@@ -124,6 +124,35 @@ describe('article numbers, in digits or in Chinese numerals', () => {
   })
 })
 
+describe('a snippet of the article the query names', () => {
+  // Articles of a law, one a line; article 1 refers to article 12, and the title's words fill article 1.
+  const articles = [
+    '第一条 为了规范乡村医生执业，加强乡村医生队伍建设，依照本条例第十二条和第十六条的规定，制定乡村医生执业管理条例。',
+    ...Array.from({ length: 14 }, (_, i) => `第${['二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'][i]}条 县级卫生主管部门负责本行政区域内的监督管理工作，按年度公布考核结果。`),
+  ]
+  let engine: SearchEngine
+  beforeAll(() => {
+    engine = buildEngine([{ id: 'law', title: '乡村医生执业管理条例', body: articles.join('\n') }])
+  })
+
+  it('starts at the heading of the article, however its number is written', () => {
+    for (const query of ['乡村医生执业管理条例第12条', '乡村医生执业管理条例 12条', '乡村医生执业管理条例第十二条']) {
+      const [hit] = engine.search(query).hits
+      expect(hit!.snippetField, query).toBe('body')
+      expect(hit!.section, query).toBe('第十二条')
+      expect(hit!.snippet, query).toMatch(/^…<mark>第十二条<\/mark> 县级卫生主管部门/)
+    }
+  })
+
+  it('is not taken where another article refers to it, and falls back to the best passage when no line starts with it', () => {
+    const [hit] = engine.search('乡村医生执业管理条例第16条').hits
+    expect(hit!.section).toBe('第一条')
+    expect(hit!.snippet).toContain('<mark>乡村医生</mark>')
+    const { sections } = engine.analyze('乡村医生执业管理条例第16条').analyzed
+    expect(sections?.map((section) => section.source)).toEqual(['第十六条'])
+  })
+})
+
 describe('phrase frequencies', () => {
   // Random texts of a few words, some of which repeat inside the phrases: the phrase's count in each
   // document must be the number of places its text starts (overlapping ones included), whichever of its
