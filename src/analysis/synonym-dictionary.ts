@@ -53,6 +53,8 @@ export interface SynonymDictionary {
    * overlaps: finds 网约车 in 网约车司机要什么证 whatever the segmenter makes of it.
    */
   termsIn(text: string): TermOccurrence[]
+  /** Every term that has expansions, normalised (as {@link synonymKey} makes it). */
+  terms(): string[]
   /** Number of distinct terms that have expansions. */
   readonly size: number
 }
@@ -211,6 +213,7 @@ function createDictionary(table: ExpansionTable): SynonymDictionary {
     size: entries.size,
     expansionsOf: (term) => [...(entries.get(synonymKey(term)) ?? [])],
     termsIn: (text) => findTerms(text, entries, longestKey),
+    terms: () => [...entries.keys()],
   }
 }
 

@@ -119,6 +119,16 @@ export class SearchEngine {
     for (let id = 0; id < terms.length; id++) if (docFrequency[id]! > 0) yield { term: terms[id]!, docFrequency: docFrequency[id]! }
   }
 
+  /**
+   * The engine's synonym and expansion dictionaries (none when `synonyms` is off): each term with what it
+   * also searches for. The suggester offers an everyday term whose statutory form the index holds.
+   */
+  *synonymEntries(): Generator<{ term: string; expansions: string[] }> {
+    const synonyms = this.synonyms
+    if (!synonyms) return
+    for (const term of synonyms.terms()) yield { term, expansions: synonyms.expansionsOf(term).map((expansion) => expansion.term) }
+  }
+
   /** Every indexed document as stored (its id under the id field), in the order they were added. */
   *documents(): Generator<Record<string, unknown>> {
     for (const doc of this.store.liveDocuments()) yield { ...this.store.fields(doc), [this.options.idField]: this.store.idOf(doc) }

@@ -63,16 +63,53 @@ function entityName(kind: string, value: string): string | undefined {
   return kind === 'city' ? placeGazetteer.byCode(value)?.name : value
 }
 
-function termEntries(engine: SearchEngine): CollectedEntry[] {
+/** Terms, and the entities the index tagged. A dictionary term has pinyin however rare it is: it is a word people type (网约车, wangyueche). */
+function termEntries(engine: SearchEngine, dictionaryTerms: ReadonlySet<string>): CollectedEntry[] {
   const statistics = [...engine.termStatistics()]
   const terms = statistics.filter(({ term }) => isSuggestibleTerm(term)).sort((a, b) => b.docFrequency - a.docFrequency)
-  const entries: CollectedEntry[] = terms.map(({ term, docFrequency }, index) => ({ text: term, kind: 'term', weight: Math.log2(1 + docFrequency), pinyin: index < MAX_PINYIN_TERMS }))
+  const entries: CollectedEntry[] = terms.map(({ term, docFrequency }, index) => ({
+    text: term,
+    kind: 'term',
+    weight: Math.log2(1 + docFrequency),
+    pinyin: index < MAX_PINYIN_TERMS || dictionaryTerms.has(term),
+  }))
   for (const { term, docFrequency } of statistics) {
     const tag = ENTITY_TERM.exec(term)
     const name = tag ? entityName(tag[1]!, tag[2]!) : undefined
     if (name !== undefined && name.length >= 2 && name.length <= MAX_SUGGESTION_LENGTH) {
       entries.push({ text: name, kind: 'entity', weight: ENTITY_FACTOR * Math.log2(1 + docFrequency) })
     }
+  }
+  return entries
+}
+
+/**
+ * An everyday term the index does not hold but whose statutory form it does (网约车 for a corpus that says
+ * 网络预约出租汽车) weighs this share of what that form would: a search for it finds the form, and the
+ * corpus's own words come first on a tie.
+ */
+export const EXPANDED_TERM_FACTOR = 0.8
+
+/**
+ * Dictionary terms absent from the index whose expansions it holds, so that typing the everyday word
+ * (or its pinyin, wangyueche) completes to it. An expansion of several words is counted in the fewest
+ * documents holding one of its words: no more can hold the whole.
+ */
+function expandedTermEntries(
+  synonyms: readonly { term: string; expansions: string[] }[],
+  analyzer: Analyzer,
+  frequencies: ReadonlyMap<string, number>,
+): CollectedEntry[] {
+  const entries: CollectedEntry[] = []
+  for (const { term, expansions } of synonyms) {
+    if (frequencies.has(term) || !HAN.test(term) || term.length < 2 || term.length > MAX_SUGGESTION_LENGTH) continue
+    let documents = 0
+    for (const expansion of expansions) {
+      const words = coarseWords(analyzer, expansion)
+      const fewest = words.length === 0 ? 0 : Math.min(...words.map((word) => frequencies.get(word.text) ?? 0))
+      documents = Math.max(documents, fewest)
+    }
+    if (documents > 0) entries.push({ text: term, kind: 'term', weight: EXPANDED_TERM_FACTOR * Math.log2(1 + documents) })
   }
   return entries
 }
@@ -126,14 +163,19 @@ function titleSuffixKeys(analyzer: Analyzer, title: string, words: CoarseWord[])
 }
 
 /**
- * Every completion an engine offers: its terms (weight log2(1 + df)), the entities it tagged
+ * Every completion an engine offers: its terms (weight log2(1 + df)), everyday terms for its statutory
+ * ones ({@link EXPANDED_TERM_FACTOR} × log2(1 + df of the form)), the entities it tagged
  * ({@link ENTITY_FACTOR} × log2(1 + df)), its documents' titles (a field named `title`,
  * {@link TITLE_WEIGHT}) and two-word phrases found in {@link MIN_PHRASE_DOCUMENTS}+ documents
  * (weight log2(1 + documents)).
  */
 export function collectEntries(engine: SearchEngine): CollectedEntry[] {
   const analyzer = createAnalyzer({ userDictionaries: engine.options.analysis.userDictionaries, subwords: false })
-  const entries = termEntries(engine)
+  const synonyms = [...engine.synonymEntries()]
+  const entries = termEntries(engine, new Set(synonyms.map(({ term }) => term)))
+  const frequencies = new Map<string, number>()
+  for (const { term, docFrequency } of engine.termStatistics()) frequencies.set(term, docFrequency)
+  entries.push(...expandedTermEntries(synonyms, analyzer, frequencies))
   const phraseCounts = new Map<string, number>()
   let bodyBudget = PHRASE_BODY_BUDGET
   for (const document of engine.documents()) {

@@ -147,3 +147,33 @@ describe('addEntries (the entity hook)', () => {
     expect(createSuggester(new SearchEngine()).suggest('qxgc')).toEqual([])
   })
 })
+
+describe('everyday terms of the dictionary', () => {
+  // The corpus says 网络预约出租汽车 and 血液透析 only; people type 网约车 and 洗肾 (dict/expansions.tsv).
+  const statutes = [
+    { id: 'ride', title: '网络预约出租汽车经营服务管理办法', body: '网络预约出租汽车驾驶员应当取得相应从业资格。' },
+    { id: 'dialysis', title: '血液透析室管理规范', body: '血液透析患者的医保报销比例。' },
+  ]
+  const engineWith = (options = {}) => {
+    const engine = new SearchEngine(options)
+    engine.addAll(statutes)
+    return engine
+  }
+
+  it('offers the everyday word for a statutory form the index holds, in Chinese and in pinyin', () => {
+    const engine = engineWith()
+    const suggestions = createSuggester(engine)
+    expect(suggestions.suggest('网约', { limit: 10 }).map((suggestion) => suggestion.text)).toContain('网约车')
+    expect(suggestions.suggest('xishen', { limit: 10 }).map((suggestion) => suggestion.text)).toContain('洗肾')
+    const result = engine.search('wangyueche')
+    expect(result.rewrittenQuery).toBe('网约车')
+    expect(result.hits[0]?.id).toBe('ride')
+  })
+
+  it('offers none whose statutory form the index lacks, nor any when the dictionaries are off', () => {
+    const offered = (engine: SearchEngine, input: string) => createSuggester(engine).suggest(input, { limit: 10 }).map((suggestion) => suggestion.text)
+    expect(offered(engineWith(), '黑车')).toEqual([])
+    expect(offered(engineWith(), 'heiche')).not.toContain('黑车')
+    expect(offered(engineWith({ analysis: { synonyms: false } }), '网约')).not.toContain('网约车')
+  })
+})
