@@ -23,6 +23,11 @@ export interface RankHitsInput extends RescoringInput {
   options: ResolvedSearchOptions
 }
 
+/** The fields holding text: the hidden entity fields (`@…`) hold tags. */
+function textFieldsOf(reader: RankHitsInput['reader']): number[] {
+  return reader.fieldNames.flatMap((name, field) => (name.startsWith('@') ? [] : [field]))
+}
+
 /**
  * Matches of the highlight terms in the page's documents, per document and field: one pass over each
  * posting list. A multi-word expansion (住院押金 → 住院预交金) is marked as one span where its characters stand.
@@ -30,8 +35,8 @@ export interface RankHitsInput extends RescoringInput {
 function pageMatches(input: RankHitsInput, page: readonly number[]): Map<number, TermMatches[][]> {
   const docs = Int32Array.from(page).sort()
   const matches = new Map<number, TermMatches[][]>(page.map((doc) => [doc, input.reader.fieldNames.map(() => [])]))
-  // Positions are original start offsets. The hidden fields hold no text.
-  const textFields = input.reader.fieldNames.flatMap((name, field) => (name.startsWith('@') ? [] : [field]))
+  // Positions are original start offsets.
+  const textFields = textFieldsOf(input.reader)
   for (const [term, weight] of input.query.highlightTerms) {
     const termId = input.reader.termId(term)
     if (termId === undefined) continue
@@ -70,7 +75,7 @@ function pageSections(input: RankHitsInput, page: readonly number[]): Map<number
   const sections = input.query.sections ?? []
   if (sections.length === 0) return found
   const docs = Int32Array.from(page).sort()
-  const textFields = input.reader.fieldNames.flatMap((name, field) => (name.startsWith('@') ? [] : [field]))
+  const textFields = textFieldsOf(input.reader)
   for (const section of sections) {
     for (const field of textFields) {
       for (const [doc, starts] of phraseStartsIn(section, field, input.reader, docs)) {
