@@ -92,7 +92,9 @@ function clauseGroups(clause: TermClause, occur: QueryGroup['occur'], options: A
 /**
  * An article number written the other way (第38条 ↔ 第三十八条) is another way to match the number's
  * group. The reference is one thing asked for: the groups of its other words (第 and 条 when the segmenter
- * cut 第/38/条) are returned to be dropped, as they would only mark every 条 of a law in its snippets.
+ * cut 第/38/条) are returned to be dropped, as they would only mark every 条 of a law in its snippets; and
+ * the number's own alternative becomes the reference as typed, a phrase, since a bare 38 also stands in
+ * 38号 and 38周岁, where the rarity of digits in statutes made it outweigh 第三十八条.
  */
 function attachArticleNumbers(text: string, words: { word: Token }[], groups: QueryGroup[], options: AnalyzeQueryOptions, field: string | undefined): Set<number> {
   const parts = new Set<number>()
@@ -103,12 +105,24 @@ function attachArticleNumbers(text: string, words: { word: Token }[], groups: Qu
     if (group.alternatives.some((existing) => existing.source === reference.otherForm)) continue
     const alternative = expansionAlternative(reference.otherForm, 1, options)
     if (!alternative) continue
+    const typed = text.slice(reference.start, reference.end)
+    const own = words[index]!.word.text !== typed ? referenceAlternative(typed, options) : undefined
+    if (own) group.alternatives[0] = { ...own, ...(field ? { field } : {}) }
     group.alternatives.push({ ...alternative, equivalent: true, ...(field ? { field } : {}) })
     words.forEach(({ word }, other) => {
       if (other !== index && word.start >= reference.start && word.end <= reference.end) parts.add(other)
     })
   }
   return parts
+}
+
+/** A reference as the user typed it (第38条, 38条), as a phrase of the user's own words; undefined for a single word. */
+function referenceAlternative(typed: string, options: AnalyzeQueryOptions): QueryAlternative | undefined {
+  const tokens = options.analyzer.analyze(typed)
+  const words = coarseWords(tokens)
+  if (words.length < 2) return undefined
+  const terms = words.map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'query' as const }))
+  return { terms, phrase: true, weight: 1, source: typed, phraseText: typed, phraseTokens: [...new Set(tokens.map((token) => token.text))], equivalent: true }
 }
 
 /** An expansion of one word is a word alternative; of several words, a phrase alternative. */
@@ -180,8 +194,8 @@ export function analyzeQuery(parsed: ParsedQuery, options: AnalyzeQueryOptions):
   for (const group of groups) {
     if (group.occur === 'must_not') continue
     for (const alternative of group.alternatives) {
-      // The words of a multi-word expansion mean something only together; marking them one by one would mislead.
-      if (alternative.expansion && alternative.phrase) continue
+      // The words of a multi-word expansion or reference mean something only together; marking them one by one would mislead.
+      if ((alternative.expansion || alternative.equivalent) && alternative.phrase) continue
       for (const term of alternative.terms) highlightTerms.set(term.text, Math.max(term.weight, highlightTerms.get(term.text) ?? 0))
     }
   }

@@ -26,8 +26,8 @@ export interface QueryAlternative {
   /** Added by the synonym dictionaries (its weight then also depends on how rare the user's own word is). */
   expansion?: boolean
   /**
-   * The same reference written another way (第三十八条 for 第38条), not an everyday word for it: it weighs
-   * fully however common the user's own writing is. Marked in snippets like a multi-word expansion.
+   * A reference (第38条) as typed or written another way (第三十八条), not an everyday word for it: it weighs
+   * fully however common the user's own writing is. Marked in snippets as one span, like a multi-word expansion.
    */
   equivalent?: boolean
   /**

@@ -61,7 +61,7 @@ function expansionPhrases(query: AnalyzedQuery): QueryAlternative[] {
   for (const group of query.groups) {
     if (group.occur === 'must_not') continue
     for (const alternative of group.alternatives) {
-      if (alternative.expansion && alternative.phrase && alternative.phraseText && !byText.has(alternative.phraseText)) byText.set(alternative.phraseText, alternative)
+      if ((alternative.expansion || alternative.equivalent) && alternative.phrase && alternative.phraseText && !byText.has(alternative.phraseText)) byText.set(alternative.phraseText, alternative)
     }
   }
   return [...byText.values()]

@@ -120,7 +120,15 @@ describe('article numbers, in digits or in Chinese numerals', () => {
   it('asks for the reference as one thing: 第 and 条 cut off by the segmenter are not words of their own', () => {
     const { analyzed } = engine.analyze('第38条')
     expect(analyzed.groups).toHaveLength(1)
-    expect(analyzed.groups[0]!.alternatives.map((alternative) => alternative.source)).toEqual(['38', '第三十八条'])
+    expect(analyzed.groups[0]!.alternatives.map((alternative) => alternative.source)).toEqual(['第38条', '第三十八条'])
+  })
+
+  it('asks for the reference, not the bare number: 第38条 ranks the articles above a rare 38号', () => {
+    const laws = ['劳动合同法', '社会保险法', '安全生产法'].map((title, i) => ({ id: `law-${i}`, title, body: `第三十七条 总则。\n第三十八条 ${title}的规定。\n第三十九条 附则。` }))
+    const judgment = { id: 'judgment', title: '民事判决书', body: '（2020）京01民终38号民事判决。' }
+    const ids = idsFor(buildEngine([...laws, judgment]), '第38条')
+    expect(ids.slice(0, 3).sort()).toEqual(['law-0', 'law-1', 'law-2'])
+    expect(ids).not.toContain('judgment')
   })
 })
 
