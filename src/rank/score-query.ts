@@ -366,11 +366,19 @@ class GroupScores {
  */
 function scoreGroup(group: QueryGroup, context: Context, best: GroupScores): void {
   best.reset()
-  const need = expansionNeed(group, context.source)
-  group.alternatives.forEach((alternative, index) => {
+  // An expansion follows the user's word it expands: in an OR group (出租车 OR 网约车) each operand's own.
+  let own: QueryAlternative | undefined
+  let need: number | undefined
+  group.alternatives.forEach((alternative) => {
+    if (alternative.terms[0]?.origin === 'query') {
+      own = alternative
+      need = undefined
+    }
     // Expansions are worth more when the user's own word is rare in the corpus.
-    const scaled = alternative.expansion && !alternative.equivalent && index > 0
-    const weight = scaled ? alternative.weight * (alternative.expandedWords ? wordsNeed(alternative.expandedWords, context.source) : need) : alternative.weight
+    const scaled = alternative.expansion && !alternative.equivalent && own !== undefined
+    const weight = scaled
+      ? alternative.weight * (alternative.expandedWords ? wordsNeed(alternative.expandedWords, context.source) : (need ??= ownWordNeed(own!, context.source)))
+      : alternative.weight
     if (weight <= 0) return
     const scores = alternative.phrase ? scorePhrase(alternative, context) : scoreTerms(alternative, context)
     for (let i = 0; i < scores.entryCount; i++) {
@@ -387,10 +395,9 @@ function scoreGroup(group: QueryGroup, context: Context, best: GroupScores): voi
  */
 const EXPANSION_SATURATION = 0.1
 
-/** 1 when the group's word is absent from the corpus, falling to 0 as its document share reaches {@link EXPANSION_SATURATION}. */
-function expansionNeed(group: QueryGroup, source: PostingSource): number {
-  if (group.alternatives.length < 2 || group.alternatives[0]!.phrase) return 1
-  return wordsNeed([group.alternatives[0]!.terms[0]!.text], source)
+/** 1 when the user's word is absent from the corpus, falling to 0 as its document share reaches {@link EXPANSION_SATURATION}; 1 for a phrase. */
+function ownWordNeed(own: QueryAlternative, source: PostingSource): number {
+  return own.phrase ? 1 : wordsNeed([own.terms[0]!.text], source)
 }
 
 /**

@@ -154,4 +154,10 @@ describe('everyday terms that the segmenter splits', () => {
     const engine = engineWith('校园\t学生欺凌\texpansion\t0.6\n')
     expect(idsFor(engine, '校园')).not.toContain('statute')
   })
+
+  it('weighs an expansion in an OR group by its own operand, whichever comes first', () => {
+    // 校园 is common, 霸凌者 rare: the rare operand's statutory form counts in either order.
+    const engine = engineWith('霸凌者\t学生欺凌\texpansion\t0.6\n')
+    for (const query of ['校园 OR 霸凌者', '霸凌者 OR 校园']) expect(idsFor(engine, query), query).toContain('statute')
+  })
 })
