@@ -1,5 +1,6 @@
 import { ByteBuffer, ByteReader, varintByteLength } from './byte-buffer'
 import type { PostingBuffer } from './posting-buffer'
+import { withCapacity } from './typed-arrays'
 
 /**
  * The postings of one field: for each term, the documents that contain it in this field, with the
@@ -52,8 +53,8 @@ export class FieldPostings {
       last = position
     }
     if (this.pendingCount === this.pendingTerms.length) {
-      this.pendingTerms = grow(this.pendingTerms, this.pendingCount * 2)
-      this.pendingEnds = grow(this.pendingEnds, this.pendingCount * 2)
+      this.pendingTerms = withCapacity(this.pendingTerms, this.pendingCount * 2)
+      this.pendingEnds = withCapacity(this.pendingEnds, this.pendingCount * 2)
     }
     this.pendingTerms[this.pendingCount] = termId
     this.pendingEnds[this.pendingCount++] = log.length
@@ -290,9 +291,9 @@ export class FieldPostings {
     offsets.set(this.offsets)
     offsets.fill(this.offsets[this.termCapacity]!, this.offsets.length)
     this.offsets = offsets
-    this.docFrequency = grow(this.docFrequency, capacity)
-    this.liveFrequency = grow(this.liveFrequency, capacity)
-    this.lastDoc = grow(this.lastDoc, capacity)
+    this.docFrequency = withCapacity(this.docFrequency, capacity)
+    this.liveFrequency = withCapacity(this.liveFrequency, capacity)
+    this.lastDoc = withCapacity(this.lastDoc, capacity)
   }
 
   /** Replaces the contents wholesale (used by loading a saved index). */
@@ -349,12 +350,6 @@ function buildPostingSkips(bytes: Uint8Array, postings: number): PostingSkips {
     reader.offset += positionBytes
   }
   return { count, before, offsets }
-}
-
-function grow(array: Int32Array, capacity: number): Int32Array {
-  const grown = new Int32Array(capacity)
-  grown.set(array)
-  return grown
 }
 
 /** The byte length of positions delta-encoded as varints. */

@@ -1,4 +1,5 @@
 import { TermDictionary } from './term-dictionary'
+import { withCapacity } from './typed-arrays'
 
 /** A numeric condition on figures; bounds inclusive. */
 export interface FigureCondition {
@@ -133,15 +134,10 @@ export class FigureTable {
   }
 
   private grow(rows: number): void {
-    const grow = <T extends Int32Array | Float64Array>(column: T, make: (length: number) => T): T => {
-      const grown = make(rows)
-      grown.set(column)
-      return grown
-    }
-    this.docs = grow(this.docs, (length) => new Int32Array(length))
-    this.low = grow(this.low, (length) => new Float64Array(length))
-    this.high = grow(this.high, (length) => new Float64Array(length))
-    this.unitIds = grow(this.unitIds, (length) => new Int32Array(length))
-    this.subjectIds = grow(this.subjectIds, (length) => new Int32Array(length))
+    this.docs = withCapacity(this.docs, rows)
+    this.low = withCapacity(this.low, rows)
+    this.high = withCapacity(this.high, rows)
+    this.unitIds = withCapacity(this.unitIds, rows)
+    this.subjectIds = withCapacity(this.subjectIds, rows)
   }
 }

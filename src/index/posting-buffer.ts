@@ -1,3 +1,5 @@
+import { withCapacity } from './typed-arrays'
+
 /** Postings decoded for scoring, as parallel arrays reused from term to term (see {@link InvertedIndex.readPostings}). */
 export class PostingBuffer {
   docs = new Int32Array(INITIAL_CAPACITY)
@@ -5,12 +7,8 @@ export class PostingBuffer {
 
   /** Doubles the room, keeping what is there. */
   grow(): void {
-    const docs = new Int32Array(this.docs.length * 2)
-    docs.set(this.docs)
-    this.docs = docs
-    const tfs = new Int32Array(this.tfs.length * 2)
-    tfs.set(this.tfs)
-    this.tfs = tfs
+    this.docs = withCapacity(this.docs, this.docs.length * 2)
+    this.tfs = withCapacity(this.tfs, this.tfs.length * 2)
   }
 }
 

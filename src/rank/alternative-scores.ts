@@ -1,3 +1,5 @@
+import { withCapacity } from '../index/index'
+
 /**
  * One query alternative's score per document, in typed arrays reused from alternative to alternative:
  * a common word matches most of the corpus, and building a Map of its documents for every alternative
@@ -83,14 +85,9 @@ export class AlternativeScores {
   }
 
   private grow(capacity: number): void {
-    const grow = <T extends Float64Array | Int32Array>(array: T, make: (length: number) => T): T => {
-      const grown = make(capacity * 2)
-      grown.set(array)
-      return grown
-    }
-    this.values = grow(this.values, (length) => new Float64Array(length))
-    this.stamps = grow(this.stamps, (length) => new Int32Array(length))
-    this.docs = grow(this.docs, (length) => new Int32Array(length))
+    this.values = withCapacity(this.values, capacity * 2)
+    this.stamps = withCapacity(this.stamps, capacity * 2)
+    this.docs = withCapacity(this.docs, capacity * 2)
   }
 }
 

@@ -1,8 +1,8 @@
-import { PostingBuffer } from '../index/index'
+import { PostingBuffer, withCapacity } from '../index/index'
 import type { AnalyzedQuery, QueryAlternative, QueryGroup } from '../query'
 import { inverseDocumentFrequency, saturate, weightedFieldFrequency, type BM25Parameters } from './bm25f'
 import { coordinationFactor } from './coordination'
-import { collectPositions, readPositions, type PostingSource } from './posting-source'
+import { readPositions, type PostingSource } from './posting-source'
 import type { ScoreExplanation } from './explanation'
 import { DocumentAccumulator } from './document-accumulator'
 import { AlternativeScores } from './alternative-scores'
@@ -166,7 +166,7 @@ function phraseFrequencies(alternative: QueryAlternative, termIds: number[], fie
     source.forEachPostingIn(termIds[term]!, field, docs, (doc, tf, reader) => {
       while (docs[k]! < doc) k++
       const from = count
-      if (step === 0 && count + tf > nextStarts.length) nextStarts = grown(nextStarts, count + tf)
+      if (step === 0 && count + tf > nextStarts.length) nextStarts = withCapacity(nextStarts, Math.max(count + tf, nextStarts.length * 2))
       // Positions ascend, so do the starts they imply: the first word's become the starts, a later word's keep those they meet.
       let cursor = bounds[k]!
       const end = bounds[k + 1]!
@@ -194,13 +194,6 @@ function phraseFrequencies(alternative: QueryAlternative, termIds: number[], fie
   const frequencies = new Map<number, number>()
   for (let k = 0; k < docs.length; k++) frequencies.set(docs[k]!, bounds[k + 1]! - bounds[k]!)
   return frequencies
-}
-
-/** A copy of the array with room for at least `length` items. */
-function grown(array: Int32Array, length: number): Int32Array {
-  const larger = new Int32Array(Math.max(length, array.length * 2))
-  larger.set(array)
-  return larger
 }
 
 /**
