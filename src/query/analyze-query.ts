@@ -1,7 +1,7 @@
 import { isTraditionalText, type Analyzer, type Token } from '../analysis'
 import type { ParsedQuery, TermClause } from './query-node'
 import { articleNumbers } from './article-numbers'
-import type { AnalyzedQuery, QueryAlternative, QueryGroup, QueryTerm } from './analyzed-query'
+import { isMarkedWhole, type AnalyzedQuery, type QueryAlternative, type QueryGroup, type QueryTerm } from './analyzed-query'
 
 /** A sub-word match is evidence for the word but weaker than the word itself (measured on the dev queries). */
 export const SUBWORD_WEIGHT = 0.3
@@ -32,6 +32,17 @@ function coarseWords(tokens: readonly Token[]): { word: Token; subwords: Token[]
     else words.at(-1)?.subwords.push(token)
   }
   return words
+}
+
+/**
+ * A phrase's terms (its coarse words, at their offsets in it) and every token of it, sub-words included:
+ * documents that segmented the phrase otherwise are found by those.
+ */
+function phraseWords(tokens: readonly Token[], origin: QueryTerm['origin']): Pick<QueryAlternative, 'terms' | 'phraseTokens'> {
+  return {
+    terms: coarseWords(tokens).map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin })),
+    phraseTokens: [...new Set(tokens.map((token) => token.text))],
+  }
 }
 
 /**
@@ -71,9 +82,8 @@ function clauseGroups(clause: TermClause, occur: QueryGroup['occur'], options: A
   const words = coarseWords(tokens)
   if (words.length === 0) return []
   if (clause.kind === 'phrase' && words.length > 1) {
-    const terms = words.map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'query' as const }))
+    const { terms, phraseTokens } = phraseWords(tokens, 'query')
     const phraseText = text.replace(/\s+/g, '')
-    const phraseTokens = [...new Set(tokens.map((token) => token.text))]
     const alternative: QueryAlternative = { terms, phrase: true, weight: 1, ...(clause.field ? { field: clause.field } : {}), source: clause.text, phraseText, phraseTokens }
     return [{ occur, alternatives: [alternative] }]
   }
@@ -116,13 +126,16 @@ function attachArticleNumbers(text: string, words: { word: Token }[], groups: Qu
   return parts
 }
 
-/** A reference as the user typed it (第38条, 38条), as a phrase of the user's own words; undefined for a single word. */
+/** An article reference in normalised text (第38条, 第三十八条) as a phrase of the user's own words. */
+function referencePhrase(reference: string, options: AnalyzeQueryOptions): QueryAlternative {
+  const { terms, phraseTokens } = phraseWords(options.analyzer.analyze(reference), 'query')
+  return { terms, phrase: true, weight: 1, source: reference, phraseText: reference, phraseTokens }
+}
+
+/** A reference as the user typed it (第38条, 38条), matched whole; undefined when it is one word. */
 function referenceAlternative(typed: string, options: AnalyzeQueryOptions): QueryAlternative | undefined {
-  const tokens = options.analyzer.analyze(typed)
-  const words = coarseWords(tokens)
-  if (words.length < 2) return undefined
-  const terms = words.map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'query' as const }))
-  return { terms, phrase: true, weight: 1, source: typed, phraseText: typed, phraseTokens: [...new Set(tokens.map((token) => token.text))], equivalent: true }
+  const phrase = referencePhrase(typed, options)
+  return phrase.terms.length < 2 ? undefined : { ...phrase, equivalent: true }
 }
 
 /** An expansion of one word is a word alternative; of several words, a phrase alternative. */
@@ -134,9 +147,9 @@ function expansionAlternative(text: string, weight: number, options: AnalyzeQuer
     // No sub-words here: they would let an expansion's parts (未成年人 → 成年人) count on their own.
     return { terms: [{ text: words[0]!.word.text, weight: 1, offset: 0, origin: 'synonym' }], phrase: false, weight, source: text, expansion: true }
   }
-  const terms = words.map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'synonym' as const }))
+  const { terms, phraseTokens } = phraseWords(tokens, 'synonym')
   const phraseText = options.analyzer.normalize(text).text.replace(/\s+/g, '')
-  return { terms, phrase: true, weight, source: text, phraseText, phraseTokens: [...new Set(tokens.map((token) => token.text))], expansion: true }
+  return { terms, phrase: true, weight, source: text, phraseText, phraseTokens, expansion: true }
 }
 
 /**
@@ -194,8 +207,7 @@ export function analyzeQuery(parsed: ParsedQuery, options: AnalyzeQueryOptions):
   for (const group of groups) {
     if (group.occur === 'must_not') continue
     for (const alternative of group.alternatives) {
-      // The words of a multi-word expansion or reference mean something only together; marking them one by one would mislead.
-      if ((alternative.expansion || alternative.equivalent) && alternative.phrase) continue
+      if (isMarkedWhole(alternative)) continue
       for (const term of alternative.terms) highlightTerms.set(term.text, Math.max(term.weight, highlightTerms.get(term.text) ?? 0))
     }
   }
@@ -214,11 +226,9 @@ function namedSections(clauses: ParsedQuery['clauses'], options: AnalyzeQueryOpt
     }
     const text = options.analyzer.normalize(clause.text, { traditional: options.traditional }).text
     for (const { heading } of articleNumbers(text)) {
-      if (sections.has(heading)) continue
-      // Every token, sub-words too: a heading is one dictionary word (第十一条) or several (第 二百六十四 条).
-      const tokens = options.analyzer.analyze(heading)
-      const terms = coarseWords(tokens).map(({ word }) => ({ text: word.text, weight: 1, offset: word.start, origin: 'query' as const }))
-      if (terms.length > 0) sections.set(heading, { terms, phrase: true, weight: 1, source: heading, phraseText: heading, phraseTokens: [...new Set(tokens.map((token) => token.text))] })
+      // A heading is one dictionary word (第十一条) or several (第 二百六十四 条): found by its tokens either way.
+      const section = sections.has(heading) ? undefined : referencePhrase(heading, options)
+      if (section && section.terms.length > 0) sections.set(heading, section)
     }
   }
   return [...sections.values()]

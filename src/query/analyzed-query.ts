@@ -51,6 +51,14 @@ export interface QueryAlternative {
   phraseTokens?: string[]
 }
 
+/**
+ * Whether the alternative's words mean something only together (a multi-word expansion or an article
+ * reference): they are not highlight terms one by one, and snippets mark the whole where it stands.
+ */
+export function isMarkedWhole(alternative: QueryAlternative): boolean {
+  return (alternative.expansion === true || alternative.equivalent === true) && alternative.phrase
+}
+
 export interface QueryGroup {
   alternatives: QueryAlternative[]
   occur: Occur

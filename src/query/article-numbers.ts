@@ -30,7 +30,8 @@ export function articleNumbers(text: string): ArticleNumber[] {
     if (digits !== undefined) {
       const written = writeChineseNumber(Number(digits))
       const numberStart = start + prefix!.length
-      if (written) found.push({ start, end, numberStart, numberEnd: numberStart + digits.length, otherForm: `第${written}${digitsUnit}`, heading: `第${written}${digitsUnit}` })
+      const heading = `第${written}${digitsUnit}`
+      if (written) found.push({ start, end, numberStart, numberEnd: numberStart + digits.length, otherForm: heading, heading })
       continue
     }
     const read = readChineseNumber(numeral!, 0)

@@ -166,12 +166,13 @@ export function chunkFactors(input: RescoringInput, candidates: number[]): Map<n
   // Sub-words in most chunks are left out by the first stage's rule, counted over chunks: 人民 of
   // 中华人民共和国 stands in 85% of the laws' chunks, and its places were much of a short query's
   // chunk work. A source over no candidates reads no places; it only counts chunks.
-  const corpusChunks = new ChunkPostingSource(input.reader, [], [], input.chunkStatistics, charactersPerWord(input))
+  const perWord = charactersPerWord(input)
+  const corpusChunks = new ChunkPostingSource(input.reader, [], [], input.chunkStatistics, perWord)
   const query = withoutCommonSubwords(input.query, corpusChunks)
   const terms = query.groups.flatMap((group) =>
     group.alternatives.flatMap((alternative) => [...alternative.terms.map((term) => term.text), ...(alternative.phraseTokens ?? [])]),
   )
-  const chunks = new ChunkPostingSource(input.reader, candidates, terms, input.chunkStatistics, charactersPerWord(input))
+  const chunks = new ChunkPostingSource(input.reader, candidates, terms, input.chunkStatistics, perWord)
   const titles = shortFieldPassageFactors(input, candidates, (field) => chunks.isChunked(field))
   const best = new Map<number, number>()
   scoreQuery(query, chunks, { bm25: input.bm25 }).scores.forEach((score, chunk) => {

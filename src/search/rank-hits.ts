@@ -1,5 +1,5 @@
 import type { StoredDocument } from '../index/index'
-import type { AnalyzedQuery, QueryAlternative } from '../query'
+import { isMarkedWhole, type AnalyzedQuery, type QueryAlternative } from '../query'
 import { collectPositions, phraseStartsIn, scoreQuery, topDocuments } from '../rank'
 import { chunkFactors, type RescoringInput } from './chunk-rescoring'
 import type { ResolvedSearchOptions } from './options'
@@ -53,15 +53,16 @@ function pageMatches(input: RankHitsInput, page: readonly number[]): Map<number,
 }
 
 /**
- * The expansions of several words (they are left out of the highlight terms, whose words are marked one by
- * one), each once: an expansion of a term the query's segmentation split stands in every group it spans.
+ * The alternatives marked whole (multi-word expansions and article references, left out of the highlight
+ * terms: {@link isMarkedWhole}), each once: an expansion of a term the query's segmentation split stands in
+ * every group it spans.
  */
 function expansionPhrases(query: AnalyzedQuery): QueryAlternative[] {
   const byText = new Map<string, QueryAlternative>()
   for (const group of query.groups) {
     if (group.occur === 'must_not') continue
     for (const alternative of group.alternatives) {
-      if ((alternative.expansion || alternative.equivalent) && alternative.phrase && alternative.phraseText && !byText.has(alternative.phraseText)) byText.set(alternative.phraseText, alternative)
+      if (isMarkedWhole(alternative) && alternative.phraseText && !byText.has(alternative.phraseText)) byText.set(alternative.phraseText, alternative)
     }
   }
   return [...byText.values()]

@@ -63,9 +63,11 @@ function entityName(kind: string, value: string): string | undefined {
   return kind === 'city' ? placeGazetteer.byCode(value)?.name : value
 }
 
+/** A term of the index with the number of live documents holding it. */
+type TermStatistic = { term: string; docFrequency: number }
+
 /** Terms, and the entities the index tagged. A dictionary term has pinyin however rare it is: it is a word people type (网约车, wangyueche). */
-function termEntries(engine: SearchEngine, dictionaryTerms: ReadonlySet<string>): CollectedEntry[] {
-  const statistics = [...engine.termStatistics()]
+function termEntries(statistics: readonly TermStatistic[], dictionaryTerms: ReadonlySet<string>): CollectedEntry[] {
   const terms = statistics.filter(({ term }) => isSuggestibleTerm(term)).sort((a, b) => b.docFrequency - a.docFrequency)
   const entries: CollectedEntry[] = terms.map(({ term, docFrequency }, index) => ({
     text: term,
@@ -171,10 +173,10 @@ function titleSuffixKeys(analyzer: Analyzer, title: string, words: CoarseWord[])
  */
 export function collectEntries(engine: SearchEngine): CollectedEntry[] {
   const analyzer = createAnalyzer({ userDictionaries: engine.options.analysis.userDictionaries, subwords: false })
+  const statistics = [...engine.termStatistics()]
   const synonyms = [...engine.synonymEntries()]
-  const entries = termEntries(engine, new Set(synonyms.map(({ term }) => term)))
-  const frequencies = new Map<string, number>()
-  for (const { term, docFrequency } of engine.termStatistics()) frequencies.set(term, docFrequency)
+  const entries = termEntries(statistics, new Set(synonyms.map(({ term }) => term)))
+  const frequencies = new Map(statistics.map(({ term, docFrequency }) => [term, docFrequency]))
   entries.push(...expandedTermEntries(synonyms, analyzer, frequencies))
   const phraseCounts = new Map<string, number>()
   let bodyBudget = PHRASE_BODY_BUDGET
