@@ -49,7 +49,8 @@ function phraseWords(tokens: readonly Token[], origin: QueryTerm['origin']): Pic
  * A single character typed as a word of a question counts, but little. A Han one (去, 上, 管) is usually
  * a verb or particle of everyday speech, not the topic (measured on the laws dev questions); a lone
  * letter or digit is mostly a fragment of a mixed word the segmenter split (5G → 5 g, U盘 → u 盘), and as
- * a term it matches list markers and numbering all over the laws.
+ * a term it matches list markers and numbering all over the laws. A Han character that is part of a
+ * dictionary term the segmenter split (年 and 假 of 年假) weighs fully again (see attachTextExpansions).
  */
 export const SINGLE_CHARACTER_WEIGHT = 0.3
 
@@ -156,6 +157,8 @@ function expansionAlternative(text: string, weight: number, options: AnalyzeQuer
  * Dictionary terms found in the clause's text become extra alternatives of the group of the first word
  * they cover, so 网约车 also searches 网络预约出租汽车 however the query was segmented; and of the groups of
  * the further words wholly inside them, so a text that says 学生欺凌 answers all of 校园霸凌 (cut 校园 / 霸凌).
+ * A Han term cut into single characters (年假 in 几天年假 → 年 / 假) also gives them the weight of a word:
+ * the user typed a word, not two particles.
  */
 function attachTextExpansions(text: string, words: { word: Token }[], groups: QueryGroup[], options: AnalyzeQueryOptions, field: string | undefined): void {
   for (const occurrence of options.expandText?.(text) ?? []) {
@@ -165,6 +168,7 @@ function attachTextExpansions(text: string, words: { word: Token }[], groups: Qu
     const covered = [first]
     for (let index = first + 1; index < words.length && words[index]!.word.end <= occurrence.end; index++) covered.push(index)
     const spanned = covered.length > 1 ? { expandedWords: covered.map((index) => words[index]!.word.text) } : {}
+    if (covered.length > 1 && HAN_ONLY.test(text.slice(occurrence.start, occurrence.end))) covered.forEach((index) => weighWordFully(groups[index]!))
     for (const expansion of occurrence.expansions) {
       const alternative = expansionAlternative(expansion.term, expansion.weight, options)
       if (!alternative) continue
@@ -175,6 +179,15 @@ function attachTextExpansions(text: string, words: { word: Token }[], groups: Qu
       }
     }
   }
+}
+
+const HAN_ONLY = /^\p{Script=Han}+$/u
+
+/** Lifts a group's own word to full weight (it had {@link SINGLE_CHARACTER_WEIGHT} as a lone character). */
+function weighWordFully(group: QueryGroup): void {
+  const alternative = group.alternatives[0]!
+  const [word, ...others] = alternative.terms
+  if (word?.origin === 'query' && word.weight < 1) group.alternatives[0] = { ...alternative, terms: [{ ...word, weight: 1 }, ...others] }
 }
 
 /**

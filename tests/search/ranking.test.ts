@@ -130,10 +130,14 @@ describe('everyday terms that the segmenter splits', () => {
     { id: 'other', body: '社区卫生服务中心。' },
   ]
 
-  function engineWith(pairs: string): SearchEngine {
+  function pairsFile(pairs: string): string {
     const path = join(mkdtempSync(join(tmpdir(), 'zhsearch-ranking-')), 'pairs.tsv')
     writeFileSync(path, pairs)
-    return buildEngine(documents, { analysis: { synonymFiles: [path] } })
+    return path
+  }
+
+  function engineWith(pairs: string): SearchEngine {
+    return buildEngine(documents, { analysis: { synonymFiles: [pairsFile(pairs)] } })
   }
 
   it('ranks the statutory form first, as an answer to every word the everyday term spans', () => {
@@ -147,6 +151,21 @@ describe('everyday terms that the segmenter splits', () => {
       ['校园', '学生欺凌'],
       ['霸凌', '学生欺凌'],
     ])
+  })
+
+  it('weighs a Han term cut into single characters as a word, not as two particles', () => {
+    // 年假 in 一年能休几天年假 is cut 年 / 假; lone characters weigh little, but these two are the topic:
+    // the statute that says 带薪年休假 must outrank a text that only shares 几天.
+    const engine = buildEngine(
+      [
+        { id: 'statute', body: '职工连续工作满十二个月以上的，享受带薪年休假。' },
+        { id: 'days', body: '请假几天的，按照规定办理。' },
+        ...['一年内完成年度工作报告。', '每一年编制年度预算。', '一年以内的三年行动计划。', '考核一年一次。', '连续一年未参加年检的。'].map((body, i) => ({ id: `year-${i}`, body })),
+      ],
+      { analysis: { synonymFiles: [pairsFile('年假\t带薪年休假\texpansion\t0.6\n')] } },
+    )
+    expect(engine.analyze('一年能休几天年假').analyzed.groups.map((group) => group.alternatives[0]!.source)).toEqual(expect.arrayContaining(['年', '假']))
+    expect(idsFor(engine, '一年能休几天年假')[0]).toBe('statute')
   })
 
   it('still weighs an expansion by how rare the user\'s own single word is', () => {
