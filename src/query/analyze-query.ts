@@ -74,11 +74,20 @@ function wordAlternatives(word: Token, subwords: readonly Token[], field: string
   return [{ terms, phrase: false, weight: 1, ...scope, source: word.text }, ...separate]
 }
 
+/**
+ * A yes-no question asked by "A not A" (能不能, 算不算, 有没有, 可不可以, 还不还钱) asks about A: it keeps A
+ * alone. The segmenter cuts such forms in many ways (能 / 不能, 不能不), and their 不 / 没 halves were searched as words.
+ */
+function withoutAnotA(text: string): string {
+  return text.replace(/(\p{Script=Han})[不没]\1/gu, '$1')
+}
+
 /** A text clause becomes one group per coarse word; a phrase stays one group whose words must be adjacent. */
 function clauseGroups(clause: TermClause, occur: QueryGroup['occur'], options: AnalyzeQueryOptions): QueryGroup[] {
   // Offsets are taken in the normalised text: a regional word may be longer than its mainland form
   // (網際網路 → 互联网), and the spacing a phrase or proximity demands is that of the words as indexed.
-  const text = options.analyzer.normalize(clause.text, { traditional: options.traditional }).text
+  const normalized = options.analyzer.normalize(clause.text, { traditional: options.traditional }).text
+  const text = clause.kind === 'text' ? withoutAnotA(normalized) : normalized
   const tokens = options.analyzer.analyze(text)
   const words = coarseWords(tokens)
   if (words.length === 0) return []

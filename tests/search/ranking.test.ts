@@ -180,3 +180,19 @@ describe('everyday terms that the segmenter splits', () => {
     for (const query of ['校园 OR 霸凌者', '霸凌者 OR 校园']) expect(idsFor(engine, query), query).toContain('statute')
   })
 })
+
+describe('yes-no questions asked by "A not A" (能不能, 算不算, 有没有)', () => {
+  const engine = buildEngine([
+    { id: 'refund', body: '经营者应当在七日内办理退款。' },
+    { id: 'cannot', body: '当事人不能到场的，不能委托。' },
+    { id: 'law', body: '违反本条例规定的，依法处理。' },
+  ])
+
+  it('asks about A: the 不 half is no word of the query, however the segmenter cut the form', () => {
+    // jieba cuts 商家能不能拒绝 as 能 / 不能: 不能 was searched, and matched texts by it alone.
+    const sources = (query: string) => engine.analyze(query).analyzed.groups.map((group) => group.alternatives[0]!.source)
+    expect(sources('商家能不能拒绝退款')).toEqual(['商家', '拒绝', '退款'])
+    expect(idsFor(engine, '商家能不能拒绝退款')).not.toContain('cannot')
+    expect(sources('医院能不能不经本人同意')).not.toContain('不能不')
+  })
+})
