@@ -57,7 +57,7 @@ function probeExpansions(): string {
   let literal = 0
   let others = 0
   let found = 0
-  for (const file of ['colloquial-pairs.tsv', 'colloquial-subject-pairs.tsv', 'colloquial-latin-pairs.tsv']) {
+  for (const file of ['colloquial-pairs.tsv', 'colloquial-subject-pairs.tsv', 'colloquial-civil-pairs.tsv', 'colloquial-latin-pairs.tsv']) {
     for (const line of readFileSync(join(PACKAGE_ROOT, 'dict', 'tools', file), 'utf8').split('\n')) {
       const [term, targets, kind] = line.split('\t')
       // Split: the query analysis makes two or more words (groups) of it.
