@@ -16,6 +16,7 @@ import { PACKAGE_ROOT, SHARED_FILES } from './data/locations'
 import { pick, seededRandom } from './data/random'
 import { reciprocalRankAtK } from './metrics/index'
 import { writeChineseNumber } from '../src/entities/chinese-numerals'
+import { handPairPaths } from '../dict/tools/synonym-hand-pairs'
 
 const USAGE = `usage:
   npx tsx bench/probes.ts [--corpus <jsonl|jsonl.gz>] [--index <saved .zhs>] [probe …]
@@ -57,8 +58,8 @@ function probeExpansions(): string {
   let literal = 0
   let others = 0
   let found = 0
-  for (const file of ['colloquial-pairs.tsv', 'colloquial-subject-pairs.tsv', 'colloquial-civil-pairs.tsv', 'colloquial-latin-pairs.tsv']) {
-    for (const line of readFileSync(join(PACKAGE_ROOT, 'dict', 'tools', file), 'utf8').split('\n')) {
+  for (const path of handPairPaths()) {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
       const [term, targets, kind] = line.split('\t')
       // Split: the query analysis makes two or more words (groups) of it.
       if (!term || line.startsWith('#') || kind !== 'expansion' || engine.analyze(term).analyzed.groups.length < 2) continue

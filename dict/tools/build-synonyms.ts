@@ -3,7 +3,7 @@
  *   npx tsx dict/tools/build-synonyms.ts --laws /work/shared/corpora/laws-zh.jsonl.gz --seeds /work/shared/seeds [--sample 50]
  * writes dict/synonyms.tsv (two-way: declared short forms, aliases, mined abbreviations, declared Latin
  * acronyms, hand-checked abbreviations) and dict/expansions.tsv (one-way: hand-checked everyday → statutory
- * words from the colloquial-*.tsv lists of HAND_PAIR_FILES, definition items → the defined term, Latin
+ * words from the colloquial-*.tsv lists of synonym-hand-pairs.ts HAND_PAIR_FILES, definition items → the defined term, Latin
  * enumeration items → their category). The same inputs always write the same bytes.
  *
  * Precision, judged by hand on 50 pairs drawn by `--sample 50` (fixed seed) per source, 2026-11-24:
@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util'
 import { mineAbbreviations } from './synonym-abbreviations'
 import { readLaws, readSeeds } from './synonym-corpus'
 import { readGeneralLexicon } from './synonym-general-lexicon'
-import { handPairs, readHandEntries } from './synonym-hand-pairs'
+import { handPairPaths, handPairs, readHandEntries } from './synonym-hand-pairs'
 import { mineLatinAliases } from './synonym-latin-aliases'
 import type { SynonymPair } from './synonym-pair'
 import { mineDeclarations, mineDefinitions } from './synonym-patterns'
@@ -27,11 +27,6 @@ import { documentFrequencies } from './synonym-term-counter'
 import { dictionaryLines, formatHeader, mergePairs } from './synonym-writer'
 
 const toolsDir = dirname(fileURLToPath(import.meta.url))
-/**
- * Hand-checked pairs: Chinese everyday words, everyday words written with Latin letters or digits (KTV, U盘, PM2.5),
- * everyday words per law subject, and everyday words of civil-law life, Civil Code chapter by chapter.
- */
-const HAND_PAIR_FILES = ['colloquial-pairs.tsv', 'colloquial-latin-pairs.tsv', 'colloquial-subject-pairs.tsv', 'colloquial-civil-pairs.tsv'] as const
 const dictDir = join(toolsDir, '..')
 
 function countBySource(pairs: readonly SynonymPair[]): Record<string, number> {
@@ -54,7 +49,7 @@ function main(): void {
   const texts = [...readLaws(values.laws), ...readSeeds(values.seeds)]
   const mined = [...mineDeclarations(texts), ...mineDefinitions(texts), ...mineAbbreviations(texts, readGeneralLexicon()), ...mineLatinAliases(texts)]
 
-  const entries = HAND_PAIR_FILES.flatMap((file) => readHandEntries(join(toolsDir, file)))
+  const entries = handPairPaths().flatMap((path) => readHandEntries(path))
   const frequencies = documentFrequencies(entries.flatMap((entry) => entry.targets), texts)
   const hand = handPairs(entries, frequencies)
   for (const drop of hand.dropped) console.error(`dropped: ${drop}`)

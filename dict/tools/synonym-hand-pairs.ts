@@ -1,9 +1,25 @@
 /**
- * Reads the hand-curated pairs (colloquial-pairs.tsv): everyday ↔ statutory words and well-known
+ * Reads the hand-curated pairs (the colloquial-*.tsv lists): everyday ↔ statutory words and well-known
  * abbreviations, each checked by a person. Columns: term, targets (comma-separated), kind, area.
  */
 import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { PairKind, SynonymPair } from './synonym-pair'
+
+/**
+ * The hand-checked lists, in dict/tools: Chinese everyday words; everyday words written with Latin letters or
+ * digits (KTV, U盘, PM2.5); everyday words per law subject; everyday words of civil-law life, Civil Code chapter
+ * by chapter; everyday words for the articles of the national laws citizens most often need (labour, social
+ * insurance, consumers, traffic …).
+ */
+export const HAND_PAIR_FILES = ['colloquial-pairs.tsv', 'colloquial-latin-pairs.tsv', 'colloquial-subject-pairs.tsv', 'colloquial-civil-pairs.tsv', 'colloquial-statute-pairs.tsv'] as const
+
+/** Paths of {@link HAND_PAIR_FILES}. */
+export function handPairPaths(): string[] {
+  const toolsDir = dirname(fileURLToPath(import.meta.url))
+  return HAND_PAIR_FILES.map((file) => join(toolsDir, file))
+}
 
 /** Weight of an everyday word's statutory expansion: helpful, but the user's own word comes first. */
 export const COLLOQUIAL_WEIGHT = 0.6
@@ -12,7 +28,7 @@ export const HAND_SYNONYM_WEIGHT = 0.8
 
 const KINDS: ReadonlySet<string> = new Set(['synonym', 'expansion'])
 
-/** One line of colloquial-pairs.tsv, before its targets are checked against the corpus. */
+/** One line of a hand list (colloquial-*.tsv), before its targets are checked against the corpus. */
 export interface HandEntry {
   readonly term: string
   readonly targets: readonly string[]
@@ -21,7 +37,7 @@ export interface HandEntry {
   readonly line: number
 }
 
-/** Parses colloquial-pairs.tsv; `#` starts a comment line. Throws on a malformed line, naming it. */
+/** Parses a hand list (colloquial-*.tsv); `#` starts a comment line. Throws on a malformed line, naming it. */
 export function readHandEntries(path: string): HandEntry[] {
   const entries: HandEntry[] = []
   readFileSync(path, 'utf8').split('\n').forEach((raw, index) => {
