@@ -12,7 +12,7 @@ import { type Baseline, baselineEntry, findRegressions, readBaseline, writeBasel
 import { type BenchDoc, loadCorpus } from './data/corpus'
 import { type JudgedQuery, loadJudgments } from './data/judgments'
 import { generateKnownItems } from './data/known-items'
-import { PACKAGE_ROOT, SHARED_FILES, ifExists } from './data/locations'
+import { LAWS_QUESTIONS_CHECK, PACKAGE_ROOT, SHARED_FILES, ifExists } from './data/locations'
 import { traditionalTwins } from './data/traditional-queries'
 import type { BenchEngine } from './engines/bench-engine'
 import { createEngine } from './engines/registry'
@@ -31,7 +31,7 @@ interface EvalSet {
 const DEFAULT_KNOWN_ITEMS = 400
 
 const USAGE = `usage:
-  npx tsx bench/eval.ts                                        the dev sets (seeds, seeds in traditional script, laws questions, laws known items)
+  npx tsx bench/eval.ts                                        the dev sets (seeds, seeds in traditional script, laws questions, the laws check questions, laws known items)
   npx tsx bench/eval.ts --corpus <jsonl|jsonl.gz|dir> --queries <jsonl> [--engine zhsearch] [--known-items n]
   npx tsx bench/eval.ts --check [--baseline bench/baseline.json]   exit 1 if an overall score fell below the baseline
                                                                    (--strict: also a query type's nDCG@10; --tolerance x allows drops up to x)
@@ -66,6 +66,7 @@ function defaultSets(): EvalSet[] {
   const laws = ifExists(SHARED_FILES.lawsCorpus)
   const lawsQuestions = ifExists(SHARED_FILES.lawsQuestions)
   if (laws && lawsQuestions) sets.push({ name: 'laws-questions.dev', corpus: laws, queries: loadJudgments(lawsQuestions) })
+  if (laws) sets.push({ name: 'laws-questions.check', corpus: laws, queries: loadJudgments(LAWS_QUESTIONS_CHECK) })
   if (laws) sets.push({ name: 'laws-known-item', corpus: laws, queries: [], knownItems: DEFAULT_KNOWN_ITEMS })
   return sets
 }

@@ -12,6 +12,11 @@ export const PACKAGE_ROOT = packageRoot()
 export const SHARED_ROOT = resolve(process.env.ZHSEARCH_SHARED ?? join(PACKAGE_ROOT, '..', 'shared'))
 export const SEEDS_FOLDER = join(PACKAGE_ROOT, 'seeds')
 export const RESULTS_FOLDER = join(PACKAGE_ROOT, 'bench', 'results')
+/**
+ * 60 natural questions over the laws corpus (eight kinds, as laws-questions.dev), judged from the corpus by a
+ * session that saw neither the engine's results nor the dev sets (2026-12-08); another dev set since.
+ */
+export const LAWS_QUESTIONS_CHECK = join(PACKAGE_ROOT, 'bench', 'data', 'laws-questions.check.jsonl')
 
 export const SHARED_FILES = {
   seedParagraphs: join(SHARED_ROOT, 'eval', 'seed-paragraphs.jsonl'),
