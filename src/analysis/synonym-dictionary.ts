@@ -22,6 +22,7 @@ import { join } from 'node:path'
 import { ZhsearchError } from '../errors'
 import { packageRoot } from '../package-root'
 import { simplifiedCharCode } from './traditional-to-simplified'
+import { type GappedTermIndex, gappedMatchAt, gappedTermIndex } from './gapped-terms'
 
 /** `synonym`: two-way equivalence; `expansion`: one-way, from an everyday word to the law's word. */
 export type ExpansionKind = 'synonym' | 'expansion'
@@ -37,10 +38,12 @@ export interface Expansion {
 
 /** A dictionary term found inside a text, with offsets into that text. */
 export interface TermOccurrence {
-  /** The text's own characters at [start, end). */
+  /** The text's own characters at [start, end), less the gap. */
   readonly term: string
   readonly start: number
   readonly end: number
+  /** Words the user put between the term's two parts (手写[了一份]遗嘱): inside [start, end), not part of the term. */
+  readonly gap?: { readonly start: number; readonly end: number }
   readonly expansions: readonly Expansion[]
 }
 
@@ -177,8 +180,21 @@ function longestMatchAt(keys: readonly string[], start: number, entries: Readonl
   return best
 }
 
-/** Dictionary terms in a text, longest first, left to right, without overlaps (see {@link SynonymDictionary.termsIn}). */
-function findTerms(text: string, entries: ReadonlyMap<string, Expansion[]>, longestKey: number): TermOccurrence[] {
+/** A term found at [start, end) of a text's characters; a gapped one has other words at [gapStart, gapEnd). */
+interface Match {
+  key: string
+  start: number
+  end: number
+  gapStart?: number
+  gapEnd?: number
+}
+
+/**
+ * Dictionary terms in a text, longest first, left to right, without overlaps (see {@link SynonymDictionary.termsIn});
+ * then the everyday terms typed with words between their parts (see gapped-terms.ts), which win over the
+ * terms they contain.
+ */
+function findTerms(text: string, entries: ReadonlyMap<string, Expansion[]>, longestKey: number, gapped: GappedTerms): TermOccurrence[] {
   const chars = [...text]
   const keys = chars.map((char) => synonymKey(char))
   const offsets: number[] = []
@@ -188,18 +204,40 @@ function findTerms(text: string, entries: ReadonlyMap<string, Expansion[]>, long
     offset += char.length
   }
   offsets.push(offset)
-  const found: TermOccurrence[] = []
+  let matches: Match[] = []
   for (let start = 0; start < chars.length; ) {
     const length = longestMatchAt(keys, start, entries, longestKey)
     if (length === 0) {
       start++
       continue
     }
-    const [from = 0, to = 0] = [offsets[start], offsets[start + length]]
-    found.push({ term: text.slice(from, to), start: from, end: to, expansions: entries.get(keys.slice(start, start + length).join('')) ?? [] })
+    matches.push({ key: keys.slice(start, start + length).join(''), start, end: start + length })
     start += length
   }
-  return found
+  for (let start = 0; start < chars.length; ) {
+    const match = gapped.longestHead > 0 ? gappedMatchAt(keys, start, gapped.index, gapped.longestHead) : undefined
+    const hidden = match && matches.filter((other) => other.start < match.end && other.end > match.start)
+    if (!match || !hidden!.every((other) => (other.start >= match.start && other.end <= match.gapStart) || (other.start >= match.gapEnd && other.end <= match.end))) {
+      start++
+      continue
+    }
+    matches = [...matches.filter((other) => !hidden!.includes(other)), match]
+    start = match.end
+  }
+  return matches
+    .sort((a, b) => a.start - b.start)
+    .map((match) => {
+      const [from, to] = [offsets[match.start]!, offsets[match.end]!]
+      const expansions = entries.get(match.key) ?? []
+      if (match.gapStart === undefined || match.gapEnd === undefined) return { term: text.slice(from, to), start: from, end: to, expansions }
+      const gap = { start: offsets[match.gapStart]!, end: offsets[match.gapEnd]! }
+      return { term: text.slice(from, gap.start) + text.slice(gap.end, to), start: from, end: to, gap, expansions }
+    })
+}
+
+interface GappedTerms {
+  index: GappedTermIndex
+  longestHead: number
 }
 
 function createDictionary(table: ExpansionTable): SynonymDictionary {
@@ -209,10 +247,12 @@ function createDictionary(table: ExpansionTable): SynonymDictionary {
     entries.set(key, [...targets.values()].sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)))
     longestKey = Math.max(longestKey, [...key].length)
   }
+  const index = gappedTermIndex([...entries].map(([key, expansions]) => [key, expansions.every((expansion) => expansion.kind === 'expansion')]))
+  const gapped = { index, longestHead: Math.max(0, ...[...index.keys()].map((head) => [...head].length)) }
   return {
     size: entries.size,
     expansionsOf: (term) => [...(entries.get(synonymKey(term)) ?? [])],
-    termsIn: (text) => findTerms(text, entries, longestKey),
+    termsIn: (text) => findTerms(text, entries, longestKey, gapped),
     terms: () => [...entries.keys()],
   }
 }

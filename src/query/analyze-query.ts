@@ -14,7 +14,15 @@ export const SUBWORD_WEIGHT = 0.3
 export type TermExpander = (term: string) => ReadonlyArray<{ term: string; weight: number; alternative?: boolean }>
 
 /** Finds dictionary terms in a query text (whatever the segmenter makes of it) and what they also search for. */
-export type TextExpander = (text: string) => ReadonlyArray<{ start: number; end: number; expansions: ReadonlyArray<{ term: string; weight: number }> }>
+export type TextExpander = (text: string) => ReadonlyArray<{
+  /** The term as the text writes it, less the gap. */
+  term: string
+  start: number
+  end: number
+  /** Words typed between the term's two parts (手写[了一份]遗嘱), inside [start, end): they are not the term. */
+  gap?: { start: number; end: number }
+  expansions: ReadonlyArray<{ term: string; weight: number }>
+}>
 
 export interface AnalyzeQueryOptions {
   analyzer: Analyzer
@@ -167,7 +175,7 @@ function expansionAlternative(text: string, weight: number, options: AnalyzeQuer
  * they cover, so 网约车 also searches 网络预约出租汽车 however the query was segmented; and of the groups of
  * the further words wholly inside them, so a text that says 学生欺凌 answers all of 校园霸凌 (cut 校园 / 霸凌).
  * A Han term cut into single characters (年假 in 几天年假 → 年 / 假) also gives them the weight of a word:
- * the user typed a word, not two particles.
+ * the user typed a word, not two particles. The words typed inside a term (手写[了一份]遗嘱) are not its words.
  */
 function attachTextExpansions(text: string, words: { word: Token }[], groups: QueryGroup[], options: AnalyzeQueryOptions, field: string | undefined): void {
   for (const occurrence of options.expandText?.(text) ?? []) {
@@ -175,9 +183,12 @@ function attachTextExpansions(text: string, words: { word: Token }[], groups: Qu
     const first = words.findIndex(({ word }) => word.end > occurrence.start && word.start < occurrence.end)
     if (first < 0) continue
     const covered = [first]
-    for (let index = first + 1; index < words.length && words[index]!.word.end <= occurrence.end; index++) covered.push(index)
+    for (let index = first + 1; index < words.length && words[index]!.word.end <= occurrence.end; index++) {
+      const { word } = words[index]!
+      if (!(occurrence.gap && word.start >= occurrence.gap.start && word.end <= occurrence.gap.end)) covered.push(index)
+    }
     const spanned = covered.length > 1 ? { expandedWords: covered.map((index) => words[index]!.word.text) } : {}
-    if (covered.length > 1 && HAN_ONLY.test(text.slice(occurrence.start, occurrence.end))) covered.forEach((index) => weighWordFully(groups[index]!))
+    if (covered.length > 1 && HAN_ONLY.test(occurrence.term)) covered.forEach((index) => weighWordFully(groups[index]!))
     for (const expansion of occurrence.expansions) {
       const alternative = expansionAlternative(expansion.term, expansion.weight, options)
       if (!alternative) continue

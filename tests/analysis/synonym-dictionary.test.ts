@@ -55,7 +55,7 @@ describe('bundled synonym dictionary', () => {
   it('finds dictionary terms inside a whole query with offsets into it', () => {
     const query = '租的房子漏水房东不修'
     const found = bundled.termsIn(query)
-    expect(found.find((occurrence) => occurrence.term === '房东')).toMatchObject({ start: 6, end: 8 })
+    expect(found.find((occurrence) => occurrence.term === '房东不修')).toMatchObject({ start: 6, end: 10 })
     expect(found.find((occurrence) => occurrence.term === '漏水')).toMatchObject({ start: 4, end: 6 })
     for (const occurrence of found) expect(query.slice(occurrence.start, occurrence.end)).toBe(occurrence.term)
   })
@@ -98,6 +98,21 @@ describe('user synonym files', () => {
     expect(dictionary.termsIn('手机ＡＰＰ乱收费')).toEqual([{ term: 'ＡＰＰ', start: 2, end: 5, expansions: [{ term: '应用程序', weight: 0.6, kind: 'expansion' }] }])
   })
 
+  it('finds an everyday term typed with words between its parts, and only such a term', () => {
+    const dictionary = loadSynonymDictionary(
+      [userFile('手写遗嘱\t自书遗嘱\texpansion\t0.6\n遗嘱\t遗嘱继承\texpansion\t0.6\n人大代表\t全国人民代表大会代表\tsynonym\t0.8\n')],
+      { bundled: false },
+    )
+    // The longer term wins over the shorter one inside it, as a contiguous match would.
+    expect(dictionary.termsIn('爷爷自己手写了一份遗嘱有效吗')).toEqual([
+      { term: '手写遗嘱', start: 4, end: 11, gap: { start: 6, end: 9 }, expansions: [{ term: '自书遗嘱', weight: 0.6, kind: 'expansion' }] },
+    ])
+    const found = (text: string) => dictionary.termsIn(text).map((occurrence) => occurrence.term)
+    expect(found('手写的那样一份遗嘱')).toEqual(['遗嘱']) // five characters between: too far apart to be one phrase
+    expect(found('手写了，遗嘱')).toEqual(['遗嘱']) // punctuation ends the phrase
+    expect(found('人大常委会代表')).toEqual([]) // an abbreviation (two-way synonym) is matched only as written
+  })
+
   it('matches Latin and digit terms only as whole words', () => {
     const dictionary = loadSynonymDictionary([userFile('CT\t医用设备\texpansion\t0.6\n120\t急救中心\texpansion\t0.6\n')], { bundled: false })
     expect(dictionary.termsIn('做CT检查').map((occurrence) => occurrence.term)).toEqual(['CT'])
@@ -138,6 +153,10 @@ describe('finding terms in hostile input', () => {
     expect(bundled.termsIn(' '.repeat(10_000))).toEqual([])
     const text = '😀房东𠀀不退押金'
     for (const occurrence of bundled.termsIn(text)) expect(text.slice(occurrence.start, occurrence.end)).toBe(occurrence.term)
-    expect(bundled.termsIn(text).map((occurrence) => occurrence.term)).toEqual(['房东', '押金'])
+    expect(bundled.termsIn(text).map((occurrence) => occurrence.term)).toEqual(['房东', '退押金'])
+    // A gapped term's offsets span its gap, in a text of characters outside the basic plane.
+    const gapped = '😀手写𠀀𠀀遗嘱'
+    const [will] = bundled.termsIn(gapped)
+    expect(will).toMatchObject({ term: '手写遗嘱', start: 2, end: 10, gap: { start: 4, end: 8 } })
   })
 })

@@ -168,6 +168,21 @@ describe('everyday terms that the segmenter splits', () => {
     expect(idsFor(engine, '一年能休几天年假')[0]).toBe('statute')
   })
 
+  it('finds the statutory form of a term typed with words between its parts, for those parts only', () => {
+    const engine = buildEngine(
+      [
+        { id: 'statute', body: '自书遗嘱由遗嘱人亲笔书写，签名，注明年、月、日。' },
+        { id: 'copy', body: '手写签名即可。' },
+        ...Array.from({ length: 40 }, (_, i) => ({ id: `other-${i}`, body: `社区卫生服务中心第${i}号。` })),
+      ],
+      { analysis: { synonymFiles: [pairsFile('手写遗嘱\t自书遗嘱\texpansion\t0.6\n')] } },
+    )
+    const query = '爷爷手写了一份遗嘱有效吗'
+    const expanded = engine.analyze(query).analyzed.groups.filter((group) => group.alternatives.some((alternative) => alternative.source === '自书遗嘱'))
+    expect(expanded.map((group) => group.alternatives[0]!.source)).toEqual(['手写', '遗嘱'])
+    expect(idsFor(engine, query)[0]).toBe('statute')
+  })
+
   it('still weighs an expansion by how rare the user\'s own single word is', () => {
     // 校园 alone is the corpus's own word: its expansion adds nothing, and the texts that use it come first.
     const engine = engineWith('校园\t学生欺凌\texpansion\t0.6\n')
