@@ -260,7 +260,12 @@ function phraseFrequenciesByCharacters(alternative: QueryAlternative, field: num
   return frequencies
 }
 
-/** BM25F of a phrase: its frequency is saturated like a term's, with the idf of its rarest word (a phrase is no rarer than that, and summing would let a phrase expansion outweigh the word it expands). */
+/**
+ * BM25F of a phrase: its frequency is saturated like a term's, with the idf of the phrase itself, from the
+ * documents that hold it. A statutory phrase is made of common words (未取得道路运输经营许可 stands in a few
+ * laws, each of its words in hundreds): weighed by its rarest word, as before, an expansion to it scored
+ * next to nothing. Never below its rarest word's idf, which is what a phrase found in no document gets.
+ */
 function scorePhrase(alternative: QueryAlternative, context: Context): AlternativeScores {
   const { source, options } = context
   const scores = context.alternativeScores
@@ -282,11 +287,15 @@ function scorePhrase(alternative: QueryAlternative, context: Context): Alternati
       explain(context, doc, { term: `"${alternative.source}"`, origin: 'phrase', field: source.fieldNames[field]!, tf: count, idf, value: 0 })
     }
   }
+  const phraseIdf = Math.max(idf, inverseDocumentFrequency(source.documentCount, pseudo.size))
   for (const [doc, frequency] of pseudo) {
-    const value = saturate(frequency, idf, options.bm25.k1)
+    const value = saturate(frequency, phraseIdf, options.bm25.k1)
     scores.set(doc, value)
     context.explanations.get(doc)?.forEach((entry) => {
-      if (entry.origin === 'phrase' && entry.value === 0) entry.value = value
+      if (entry.origin === 'phrase' && entry.value === 0) {
+        entry.value = value
+        entry.idf = phraseIdf
+      }
     })
   }
   return scores

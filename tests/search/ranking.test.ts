@@ -211,3 +211,24 @@ describe('yes-no questions asked by "A not A" (能不能, 算不算, 有没有)'
     expect(sources('医院能不能不经本人同意')).not.toContain('不能不')
   })
 })
+
+describe('phrases weigh as rare as they are', () => {
+  it('finds the text that holds a statutory phrase of common words, the expansion of an everyday term', () => {
+    // Every word of 未取得道路运输经营许可 is in most of these texts; the phrase is in one.
+    const common = Array.from({ length: 30 }, (_, i) => ({
+      id: `common-${i}`,
+      body: `第${i}条 取得道路运输经营许可的经营者，应当按照许可的范围经营，未按规定的，由交通运输主管部门处理。`,
+    }))
+    const path = join(mkdtempSync(join(tmpdir(), 'zhsearch-ranking-')), 'pairs.tsv')
+    writeFileSync(path, '开黑车\t未取得道路运输经营许可\texpansion\t0.6\n')
+    const engine = buildEngine(
+      [
+        ...common,
+        { id: 'statute', body: '未取得道路运输经营许可，擅自从事道路运输经营的，责令停止经营，并处罚款。' },
+        { id: 'department', body: '交通部门应当公开办事流程，方便群众查询。' },
+      ],
+      { analysis: { synonymFiles: [path] } },
+    )
+    expect(idsFor(engine, '开黑车被交通部门查到')[0]).toBe('statute')
+  })
+})
