@@ -3,7 +3,8 @@
  * - `seeds`: the 87 shared seed paragraphs with the dev judgments and their traditional-script twins,
  *   or, from a clean clone without ../shared, the bundled seeds/ articles split into paragraphs (no relevance);
  * - the `--corpus` (whole with `--full`, else a seeded slice plus every judged document), with generated
- *   known-item queries from its titles and the judgments of `--queries` (the laws questions by default for the laws).
+ *   known-item queries from its titles and the judgments of `--queries` (for the laws by default the laws questions
+ *   and the repository's laws-questions.check).
  */
 import { readdirSync } from 'node:fs'
 import { basename, join, relative, resolve } from 'node:path'
@@ -12,7 +13,7 @@ import { type BenchDoc, loadCorpus, splitArticle, textBytes } from './data/corpu
 import { type JudgedQuery, judgedDocIds, loadJudgments } from './data/judgments'
 import { KNOWN_ITEM_SET, generateKnownItems } from './data/known-items'
 import { buildLatencyQueries } from './data/latency-queries'
-import { PACKAGE_ROOT, SEEDS_FOLDER, SHARED_FILES, ifExists } from './data/locations'
+import { LAWS_QUESTIONS_CHECK, PACKAGE_ROOT, SEEDS_FOLDER, SHARED_FILES, ifExists } from './data/locations'
 import { seededRandom, shuffled } from './data/random'
 import { traditionalTwins } from './data/traditional-queries'
 import type { DatasetJob } from './job'
@@ -56,24 +57,24 @@ export function prepareSeedsDataset(): DatasetJob & { source: string } {
   }
 }
 
-/** The judgments for a corpus: `--queries`, or the shared laws questions when the corpus is the laws. */
-function judgmentsFor(options: DatasetOptions): string | undefined {
-  if (options.queries) return options.queries
-  if (options.corpus && basename(options.corpus).startsWith('laws')) return ifExists(SHARED_FILES.lawsQuestions)
-  return undefined
+/**
+ * The judged query sets for a corpus: `--queries`, or for the laws corpus the shared laws questions and the
+ * repository's laws-questions.check (see data/locations.ts).
+ */
+function judgmentsFor(options: DatasetOptions): string[] {
+  if (options.queries) return [options.queries]
+  if (!options.corpus || !basename(options.corpus).startsWith('laws')) return []
+  return [ifExists(SHARED_FILES.lawsQuestions), LAWS_QUESTIONS_CHECK].filter((path): path is string => path !== undefined)
 }
 
 export function prepareCorpusDataset(options: DatasetOptions & { corpus: string }): DatasetJob & { source: string; sliced: boolean } {
   const all = loadCorpus(options.corpus)
-  const judgmentsPath = judgmentsFor(options)
-  const judged: JudgedQuery[] = judgmentsPath ? loadJudgments(judgmentsPath) : []
-  const docs = options.full ? all : sliceCorpus(all, options.slice, judgedDocIds(judged))
+  const judgedSets = judgmentsFor(options).map((path) => ({ name: basename(path).replace(/\.jsonl$/, ''), queries: loadJudgments(path) }))
+  const everyJudged: JudgedQuery[] = judgedSets.flatMap((set) => set.queries)
+  const docs = options.full ? all : sliceCorpus(all, options.slice, judgedDocIds(everyJudged))
   const knownItems = generateKnownItems(docs, { count: options.knownItems, words })
   const name = basename(options.corpus).replace(/\.jsonl(\.gz)?$/, '') + (options.full ? '' : '-slice')
-  const querySets = [
-    ...(knownItems.length > 0 ? [{ name: KNOWN_ITEM_SET, queries: knownItems }] : []),
-    ...(judged.length > 0 ? [{ name: basename(judgmentsPath ?? '').replace(/\.jsonl$/, ''), queries: judged }] : []),
-  ]
+  const querySets = [...(knownItems.length > 0 ? [{ name: KNOWN_ITEM_SET, queries: knownItems }] : []), ...judgedSets.filter((set) => set.queries.length > 0)]
   return {
     name,
     source: displayPath(options.corpus),
@@ -81,7 +82,8 @@ export function prepareCorpusDataset(options: DatasetOptions & { corpus: string 
     docs,
     textBytes: textBytes(docs),
     querySets,
-    latency: buildLatencyQueries({ docs, knownItems, judged, words }),
+    // The latency mix's questions are the first set's (the dev questions), so runs stay comparable.
+    latency: buildLatencyQueries({ docs, knownItems, judged: judgedSets[0]?.queries ?? [], words }),
   }
 }
 
