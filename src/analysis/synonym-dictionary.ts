@@ -22,7 +22,7 @@ import { join } from 'node:path'
 import { ZhsearchError } from '../errors'
 import { packageRoot } from '../package-root'
 import { simplifiedCharCode } from './traditional-to-simplified'
-import { type GappedTermIndex, gappedMatchAt, gappedTermIndex } from './gapped-terms'
+import { type GappedMatch, type GappedTermIndex, gappedMatchAt, gappedTermIndex } from './gapped-terms'
 
 /** `synonym`: two-way equivalence; `expansion`: one-way, from an everyday word to the law's word. */
 export type ExpansionKind = 'synonym' | 'expansion'
@@ -204,7 +204,7 @@ function findTerms(text: string, entries: ReadonlyMap<string, Expansion[]>, long
     offset += char.length
   }
   offsets.push(offset)
-  let matches: Match[] = []
+  const matches: Match[] = []
   for (let start = 0; start < chars.length; ) {
     const length = longestMatchAt(keys, start, entries, longestKey)
     if (length === 0) {
@@ -214,17 +214,7 @@ function findTerms(text: string, entries: ReadonlyMap<string, Expansion[]>, long
     matches.push({ key: keys.slice(start, start + length).join(''), start, end: start + length })
     start += length
   }
-  for (let start = 0; start < chars.length; ) {
-    const match = gapped.longestHead > 0 ? gappedMatchAt(keys, start, gapped.index, gapped.longestHead) : undefined
-    const hidden = match && matches.filter((other) => other.start < match.end && other.end > match.start)
-    if (!match || !hidden!.every((other) => (other.start >= match.start && other.end <= match.gapStart) || (other.start >= match.gapEnd && other.end <= match.end))) {
-      start++
-      continue
-    }
-    matches = [...matches.filter((other) => !hidden!.includes(other)), match]
-    start = match.end
-  }
-  return matches
+  return withGappedTerms(matches, keys, gapped)
     .sort((a, b) => a.start - b.start)
     .map((match) => {
       const [from, to] = [offsets[match.start]!, offsets[match.end]!]
@@ -238,6 +228,28 @@ function findTerms(text: string, entries: ReadonlyMap<string, Expansion[]>, long
 interface GappedTerms {
   index: GappedTermIndex
   longestHead: number
+}
+
+/** The matches with the gapped terms added, left to right; a gapped term replaces the matches inside its two parts. */
+function withGappedTerms(matches: readonly Match[], keys: readonly string[], gapped: GappedTerms): Match[] {
+  let result = [...matches]
+  if (gapped.longestHead === 0) return result
+  for (let start = 0; start < keys.length; ) {
+    const match = gappedMatchAt(keys, start, gapped.index, gapped.longestHead)
+    const overlapping = match ? result.filter((other) => other.start < match.end && other.end > match.start) : []
+    if (match && overlapping.every((other) => insidePart(other, match))) {
+      result = [...result.filter((other) => !overlapping.includes(other)), match]
+      start = match.end
+    } else {
+      start++
+    }
+  }
+  return result
+}
+
+/** Whether a match lies wholly inside one of a gapped match's two parts. */
+function insidePart(inner: Match, gapped: GappedMatch): boolean {
+  return (inner.start >= gapped.start && inner.end <= gapped.gapStart) || (inner.start >= gapped.gapEnd && inner.end <= gapped.end)
 }
 
 function createDictionary(table: ExpansionTable): SynonymDictionary {
