@@ -63,19 +63,22 @@ export function gappedMatchAt(keys: readonly string[], start: number, index: Gap
     const gapStart = start + h + 1
     for (let gapEnd = gapStart + 1; gapEnd <= gapStart + MAX_GAP && gapEnd <= keys.length && HAN.test(keys[gapEnd - 1]!); gapEnd++) {
       for (const { rest, key } of completions) {
-        if (startsWithAt(keys, gapEnd, rest)) return { key, start, gapStart, gapEnd, end: gapEnd + [...rest].length }
+        const end = matchEndAt(keys, gapEnd, rest)
+        if (end !== undefined) return { key, start, gapStart, gapEnd, end }
       }
     }
   }
   return undefined
 }
 
-function startsWithAt(keys: readonly string[], at: number, text: string): boolean {
+/** Where `text` ends when the keys from `at` on spell it out (one key may be several characters), else undefined. */
+function matchEndAt(keys: readonly string[], at: number, text: string): number | undefined {
   let offset = 0
-  for (let i = at; offset < text.length; i++) {
+  let i = at
+  for (; offset < text.length; i++) {
     const key = keys[i]
-    if (key === undefined || !text.startsWith(key, offset) || key === '') return false
+    if (key === undefined || key === '' || !text.startsWith(key, offset)) return undefined
     offset += key.length
   }
-  return true
+  return i
 }

@@ -1,4 +1,4 @@
-import { isTraditionalText, type Analyzer, type Token } from '../analysis'
+import { isTraditionalText, type Analyzer, type TermOccurrence, type Token } from '../analysis'
 import type { ParsedQuery, TermClause } from './query-node'
 import { articleNumbers } from './article-numbers'
 import { isMarkedWhole, type AnalyzedQuery, type QueryAlternative, type QueryGroup, type QueryTerm } from './analyzed-query'
@@ -14,15 +14,7 @@ export const SUBWORD_WEIGHT = 0.3
 export type TermExpander = (term: string) => ReadonlyArray<{ term: string; weight: number; alternative?: boolean }>
 
 /** Finds dictionary terms in a query text (whatever the segmenter makes of it) and what they also search for. */
-export type TextExpander = (text: string) => ReadonlyArray<{
-  /** The term as the text writes it, less the gap. */
-  term: string
-  start: number
-  end: number
-  /** Words typed between the term's two parts (手写[了一份]遗嘱), inside [start, end): they are not the term. */
-  gap?: { start: number; end: number }
-  expansions: ReadonlyArray<{ term: string; weight: number }>
-}>
+export type TextExpander = (text: string) => readonly TermOccurrence[]
 
 export interface AnalyzeQueryOptions {
   analyzer: Analyzer
